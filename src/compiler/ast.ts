@@ -1,0 +1,41 @@
+/** The compiler's expression tree: small, typed, independent of the parser that produced it. */
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | '^' | 'mod'
+  | '<' | '<=' | '>' | '>=' | '==' | '!='
+  | 'and' | 'or' | 'xor';
+
+/** Functions a formula may call, with their arity ([min, max]; max Infinity for variadic). */
+export const FUNCTIONS = {
+  min: [1, Infinity], max: [1, Infinity], sum: [1, Infinity],
+  abs: [1, 1], sqrt: [1, 1], exp: [1, 1], log: [1, 2], ln: [1, 1], log10: [1, 1],
+  floor: [1, 1], ceil: [1, 1], round: [1, 2], clamp: [3, 3], sigmoid: [1, 1],
+} as const satisfies Record<string, readonly [number, number]>;
+export type FunctionName = keyof typeof FUNCTIONS;
+
+/** Value type of an expression: numbers are float64; booleans come from comparisons and logic. */
+export type ValueType = 'num' | 'bool';
+
+export type Expr =
+  | { k: 'num'; v: number }
+  /** An input, or a `where` name defined earlier. */
+  | { k: 'ref'; name: string }
+  | { k: 'bin'; op: BinaryOp; a: Expr; b: Expr }
+  | { k: 'neg'; a: Expr }
+  | { k: 'not'; a: Expr }
+  | { k: 'if'; c: Expr; a: Expr; b: Expr }
+  | { k: 'call'; fn: FunctionName; args: Expr[] }
+  /** The points of a choice or yes/no input, as declared on its options. */
+  | { k: 'points'; input: string; table: { value: number; points: number }[] }
+  /** Boolean -> number (true = 1) or number -> boolean (non-zero = true). */
+  | { k: 'cast'; to: ValueType; a: Expr };
+
+/** A checked output: named intermediates (in order) and the result expression. */
+export interface CheckedOutput {
+  id: string;
+  where: { name: string; expr: Expr }[];
+  expr: Expr;
+}
+
+export const isComparison = (op: BinaryOp) => ['<', '<=', '>', '>=', '==', '!='].includes(op);
+export const isLogical = (op: BinaryOp) => ['and', 'or', 'xor'].includes(op);

@@ -1,0 +1,216 @@
+import { parse, type MathNode } from 'mathjs';
+import type { Calculator, Input, Output } from '../schema';
+import { closest, type Problem } from '../schema/friendly';
+import { FUNCTIONS, isComparison, isLogical, type BinaryOp, type CheckedOutput, type Expr, type FunctionName, type ValueType } from './ast';
+
+/** A formula mistake, reported at the field that holds the formula. */
+export class FormulaError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+  }
+}
+
+const OPERATORS: Record<string, BinaryOp> = {
+  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', mod: 'mod',
+  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
+  and: 'and', or: 'or', xor: 'xor',
+};
+
+interface Scope {
+  inputs: Map<string, Input>;
+  /** where-names defined so far, with their type. */
+  names: Map<string, ValueType>;
+  /** where-names defined later in the same output (for a clearer error). */
+  later: Set<string>;
+}
+
+const typeOf = (e: Expr, scope: Scope): ValueType => {
+  switch (e.k) {
+    case 'num': case 'neg': case 'call': case 'points': return 'num';
+    case 'not': return 'bool';
+    case 'cast': return e.to;
+    case 'ref': return scope.names.get(e.name) ?? 'num';
+    case 'bin': return isComparison(e.op) || isLogical(e.op) ? 'bool' : 'num';
+    case 'if': return typeOf(e.a, scope);
+  }
+};
+
+const as = (to: ValueType, e: Expr, scope: Scope): Expr => (typeOf(e, scope) === to ? e : { k: 'cast', to, a: e });
+
+function optionValue(input: Input, label: string): number {
+  if (input.type !== 'choice')
+    throw new FormulaError(`"${label}" is text, but ${input.id} is a ${input.type} input; only choice inputs compare with an option label`);
+  const hit = input.options.find((o) => o.label.toLowerCase() === label.toLowerCase());
+  if (!hit) {
+    const near = closest(label, input.options.map((o) => o.label));
+    throw new FormulaError(
+      `"${label}" is not an option of ${input.id}. Expected one of: ${input.options.map((o) => `"${o.label}"`).join(', ')}`,
+      near ? `write "${near}"` : undefined,
+    );
+  }
+  return hit.value;
+}
+
+function toExpr(node: MathNode, scope: Scope): Expr {
+  const n = node as any;
+  switch (node.type) {
+    case 'ParenthesisNode':
+      return toExpr(n.content, scope);
+    case 'ConstantNode':
+      if (typeof n.value === 'number') return { k: 'num', v: n.value };
+      if (typeof n.value === 'string') throw new FormulaError(`text "${n.value}" can only be compared with a choice input, e.g. sex == "${n.value}"`);
+      if (typeof n.value === 'boolean') return { k: 'cast', to: 'bool', a: { k: 'num', v: n.value ? 1 : 0 } };
+      throw new FormulaError(`constant ${String(n.value)} is not a number`);
+    case 'SymbolNode': {
+      const name: string = n.name;
+      if (scope.inputs.has(name) || scope.names.has(name)) return { k: 'ref', name };
+      if (name === 'pi') return { k: 'num', v: Math.PI };
+      if (name === 'e') return { k: 'num', v: Math.E };
+      if (scope.later.has(name)) throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
+      const known = [...scope.inputs.keys(), ...scope.names.keys()];
+      const near = closest(name, known);
+      throw new FormulaError(`"${name}" is not an input or where-name. Expected one of: ${known.join(', ')}`, near ? `did you mean "${near}"?` : undefined);
+    }
+    case 'ConditionalNode':
+      return {
+        k: 'if',
+        c: as('bool', toExpr(n.condition, scope), scope),
+        a: as('num', toExpr(n.trueExpr, scope), scope),
+        b: as('num', toExpr(n.falseExpr, scope), scope),
+      };
+    case 'OperatorNode':
+      return operator(n, scope);
+    case 'FunctionNode':
+      return call(n, scope);
+    default:
+      throw new FormulaError(`${node.type.replace(/Node$/, '').toLowerCase()} syntax ("${node.toString()}") is not supported in formulas`);
+  }
+}
+
+function operator(n: any, scope: Scope): Expr {
+  if (n.implicit) throw new FormulaError(`"${n.toString()}" multiplies by juxtaposition`, 'write the * explicitly');
+  if (n.args.length === 1) {
+    const a = toExpr(n.args[0], scope);
+    if (n.fn === 'unaryMinus') return { k: 'neg', a: as('num', a, scope) };
+    if (n.fn === 'unaryPlus') return as('num', a, scope);
+    if (n.fn === 'not') return { k: 'not', a: as('bool', a, scope) };
+    throw new FormulaError(`operator "${n.op}" is not supported. Use + - * / ^ < <= > >= == != and or not ?:`);
+  }
+  const op = OPERATORS[n.fn];
+  if (!op) throw new FormulaError(`operator "${n.op}" is not supported. Use + - * / ^ < <= > >= == != and or not ?:`);
+  const [ln, rn] = n.args;
+  // A choice compared with an option label: sex == "female".
+  if ((op === '==' || op === '!=') && (ln.type === 'ConstantNode' || rn.type === 'ConstantNode')) {
+    const [sym, lit] = ln.type === 'ConstantNode' ? [rn, ln] : [ln, rn];
+    if (typeof lit.value === 'string') {
+      const input = sym.type === 'SymbolNode' ? scope.inputs.get(sym.name) : undefined;
+      if (!input) throw new FormulaError(`"${lit.value}" is text; only a choice input can be compared with text (found ${sym.toString()})`);
+      return { k: 'bin', op, a: { k: 'ref', name: input.id }, b: { k: 'num', v: optionValue(input, lit.value) } };
+    }
+    if (sym.type === 'SymbolNode' && typeof lit.value === 'number') {
+      const input = scope.inputs.get(sym.name);
+      if (input?.type === 'choice' && !input.options.some((o) => o.value === lit.value))
+        throw new FormulaError(`${input.id} has no option with value ${lit.value}. Its options are ${input.options.map((o) => `${o.value} (${o.label})`).join(', ')}`);
+      if (input?.type === 'yesno' && lit.value !== 0 && lit.value !== 1)
+        throw new FormulaError(`${input.id} is yes/no, so it is 0 or 1, never ${lit.value}`);
+    }
+  }
+  const a = toExpr(ln, scope);
+  const b = toExpr(rn, scope);
+  if (op === '/' && b.k === 'num' && b.v === 0) throw new FormulaError(`division by zero in "${n.toString()}"`);
+  const want: ValueType = isLogical(op) ? 'bool' : 'num';
+  return { k: 'bin', op, a: as(want, a, scope), b: as(want, b, scope) };
+}
+
+function call(n: any, scope: Scope): Expr {
+  const name: string = n.fn?.name ?? n.fn?.toString();
+  if (name === 'points') {
+    const arg = n.args[0];
+    const input = n.args.length === 1 && arg.type === 'SymbolNode' ? scope.inputs.get(arg.name) : undefined;
+    if (!input) throw new FormulaError(`points() takes one input id, e.g. points(chf); found points(${n.args.map(String).join(', ')})`);
+    return pointsOf(input);
+  }
+  if (name === 'if') throw new FormulaError('if(...) is not a function here', 'write condition ? a : b');
+  if (!(name in FUNCTIONS)) {
+    const near = closest(name, Object.keys(FUNCTIONS));
+    throw new FormulaError(`function "${name}" is not available. Expected one of: ${Object.keys(FUNCTIONS).join(', ')}, points`, near ? `did you mean ${near}()?` : undefined);
+  }
+  const fn = name as FunctionName;
+  const [lo, hi] = FUNCTIONS[fn];
+  if (n.args.length < lo || n.args.length > hi)
+    throw new FormulaError(`${fn}() takes ${lo === hi ? lo : hi === Infinity ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, found ${n.args.length}`);
+  const args = n.args.map((a: MathNode) => as('num', toExpr(a, scope), scope));
+  if (fn === 'round' && args[1] && args[1].k !== 'num') throw new FormulaError('round(x, decimals): decimals must be a constant number');
+  if (fn === 'log' && args[1]) return { k: 'bin', op: '/', a: { k: 'call', fn: 'ln', args: [args[0]] }, b: { k: 'call', fn: 'ln', args: [args[1]] } };
+  return { k: 'call', fn: fn === 'log' ? 'ln' : fn, args };
+}
+
+/** The points table of a choice or yes/no input. */
+export function pointsOf(input: Input): Expr {
+  if (input.type === 'yesno') {
+    if (input.points === undefined) throw new FormulaError(`${input.id} declares no points`, `add "points: <n>" to input ${input.id}`);
+    return { k: 'points', input: input.id, table: [{ value: 0, points: 0 }, { value: 1, points: input.points }] };
+  }
+  if (input.type === 'choice') {
+    const missing = input.options.filter((o) => o.points === undefined);
+    if (missing.length) throw new FormulaError(`${input.id} has options without points: ${missing.map((o) => `"${o.label}"`).join(', ')}`, 'give every option of a scored input its points');
+    return { k: 'points', input: input.id, table: input.options.map((o) => ({ value: o.value, points: o.points! })) };
+  }
+  throw new FormulaError(`${input.id} is a ${input.type} input; only choice and yes/no inputs carry points`);
+}
+
+/** Parses one formula string into a checked expression. */
+export function parseFormula(text: string, scope: Scope): Expr {
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    throw new FormulaError(`cannot parse "${text}": ${(e as Error).message}`);
+  }
+  return toExpr(node, scope);
+}
+
+/** Checks every output of a definition; returns the checked outputs and every problem found. */
+export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; problems: Problem[] } {
+  const inputs = new Map(calc.inputs.map((i) => [i.id, i]));
+  const problems: Problem[] = [];
+  const outputs: CheckedOutput[] = [];
+  calc.outputs.forEach((o: Output, k) => {
+    const scope: Scope = { inputs, names: new Map(), later: new Set(Object.keys(o.where)) };
+    const where: CheckedOutput['where'] = [];
+    let ok = true;
+    for (const [name, text] of Object.entries(o.where)) {
+      scope.later.delete(name);
+      try {
+        const expr = parseFormula(text, scope);
+        where.push({ name, expr });
+        scope.names.set(name, typeOf(expr, scope));
+      } catch (e) {
+        ok = false;
+        scope.names.set(name, 'num');
+        if (!(e instanceof FormulaError)) throw e;
+        problems.push({ path: ['outputs', k, 'where', name], message: e.message, hint: e.hint });
+      }
+    }
+    try {
+      const expr = o.formula !== undefined ? as('num', parseFormula(o.formula, scope), scope) : sumOfPoints(calc, o, k);
+      if (ok) outputs.push({ id: o.id, where, expr });
+    } catch (e) {
+      if (!(e instanceof FormulaError)) throw e;
+      problems.push({ path: ['outputs', k, o.formula !== undefined ? 'formula' : 'points'], message: e.message, hint: e.hint });
+    }
+  });
+  return { outputs, problems };
+}
+
+function sumOfPoints(calc: Calculator, o: Output, k: number): Expr {
+  const ids = o.points === 'all' ? calc.inputs.filter((i) => (i.type === 'yesno' && i.points !== undefined) || (i.type === 'choice' && i.options.some((op) => op.points !== undefined))).map((i) => i.id) : o.points!;
+  if (ids.length === 0) throw new FormulaError(`"points: all" but no input declares points`, 'give choice options or yes/no inputs their points');
+  const terms = ids.map((id) => {
+    const input = calc.inputs.find((i) => i.id === id);
+    if (!input) throw new FormulaError(`"${id}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`);
+    return pointsOf(input);
+  });
+  void k;
+  return terms.length === 1 ? terms[0] : { k: 'call', fn: 'sum', args: terms };
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { Calculator } from '../schema';
+import type { Problem } from '../schema/friendly';
+import { checkOutputs } from './check';
+import { GraphBuilder, readsInput } from './lower';
+import { DataType, encodeModel } from './onnx-proto';
+
+/** Bumped whenever the compiler's output bytes change for the same definition. */
+export const COMPILER_VERSION = '1.0.0';
+export const OPSET = 17;
+export const IR_VERSION = 8;
+
+/** Name of the ONNX output holding the interpretation band index of an output (-1: no band). */
+export const bandOutputName = (outputId: string) => `${outputId}.band`;
+
+/** What models/manifest.json records for one model. */
+export interface ManifestEntry {
+  sha256: string;
+  bytes: number;
+  producer: string;
+  ir_version: number;
+  opset: Record<string, number>;
+  inputs: string[];
+  outputs: string[];
+}
+
+const tensor = (name: string) => ({
+  name,
+  type: { tensor_type: { elem_type: DataType.DOUBLE, shape: { dim: [{ dim_param: 'N' }] } } },
+});
+
+/**
+ * Compiles a definition into ONNX bytes: one float64 [N] graph input per definition input, one
+ * [N] output per output, and a `<id>.band` output per interpreted output. Deterministic.
+ */
+export function compileCalculator(id: string, calc: Calculator): { bytes?: Uint8Array; entry?: ManifestEntry; problems: Problem[] } {
+  const { outputs, problems } = checkOutputs(calc);
+  if (problems.length) return { problems };
+  const g = new GraphBuilder();
+  const inputIds = new Set(calc.inputs.map((i) => i.id));
+  const whereReads = new Map<string, boolean>();
+  const graphOutputs: string[] = [];
+  const first = calc.inputs[0].id;
+  const broadcast = (t: string) => g.node('Expand', [t, g.node('Shape', [first])]);
+
+  for (const o of outputs) {
+    const def = calc.outputs.find((d) => d.id === o.id)!;
+    for (const w of o.where) {
+      whereReads.set(w.name, readsInput(w.expr, inputIds, whereReads));
+      g.node('Identity', [g.lower(w.expr)], [], w.name);
+    }
+    let value = g.lower(o.expr);
+    if (!readsInput(o.expr, inputIds, whereReads)) value = broadcast(value);
+    g.node('Identity', [value], [], o.id);
+    graphOutputs.push(o.id);
+
+    const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
+    if (bands) {
+      const r = g.round(o.id, def.decimals);
+      let acc = g.constant(-1);
+      for (let j = bands.length - 1; j >= 0; j--) {
+        const { min, max } = bands[j];
+        const lo = min !== undefined ? g.node('GreaterOrEqual', [r, g.constant(min)]) : undefined;
+        const hi = max !== undefined ? g.node('Less', [r, g.constant(max)]) : undefined;
+        const inBand = lo && hi ? g.node('And', [lo, hi]) : (lo ?? hi ?? g.node('Equal', [r, r]));
+        acc = g.node('Where', [inBand, g.constant(j), acc]);
+      }
+      g.node('Identity', [acc], [], bandOutputName(o.id));
+      graphOutputs.push(bandOutputName(o.id));
+    }
+  }
+
+  const producer = `bedside-compiler ${COMPILER_VERSION}`;
+  const bytes = encodeModel({
+    ir_version: IR_VERSION,
+    opset_import: [{ domain: '', version: OPSET }],
+    producer_name: 'bedside-compiler',
+    producer_version: COMPILER_VERSION,
+    doc_string: `${calc.title} — ${calc.variant}`,
+    graph: {
+      name: id,
+      node: g.nodes,
+      initializer: g.initializers,
+      input: calc.inputs.map((i) => tensor(i.id)),
+      output: graphOutputs.map(tensor),
+    },
+    metadata_props: [
+      { key: 'bedside.id', value: id },
+      { key: 'bedside.version', value: calc.version },
+    ],
+  });
+  const entry: ManifestEntry = {
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    producer,
+    ir_version: IR_VERSION,
+    opset: { 'ai.onnx': OPSET },
+    inputs: calc.inputs.map((i) => i.id),
+    outputs: graphOutputs,
+  };
+  return { bytes, entry, problems: [] };
+}

@@ -1,0 +1,83 @@
+import { roundHalfAway } from '../units/round';
+import type { CheckedOutput, Expr } from './ast';
+
+type Value = number | boolean;
+
+/**
+ * Evaluates a checked expression directly in JavaScript. Used in tests only, as the differential
+ * oracle for the compiled ONNX model: the page never evaluates formulas in JavaScript.
+ */
+export function evaluate(e: Expr, env: Record<string, Value>): Value {
+  const num = (x: Expr) => Number(evaluate(x, env));
+  const bool = (x: Expr) => Boolean(evaluate(x, env));
+  switch (e.k) {
+    case 'num': return e.v;
+    case 'ref': {
+      if (!(e.name in env)) throw new Error(`no value for ${e.name}`);
+      return env[e.name];
+    }
+    case 'neg': return -num(e.a);
+    case 'not': return !bool(e.a);
+    case 'cast': return e.to === 'num' ? (evaluate(e.a, env) ? 1 : 0) : num(e.a) !== 0;
+    case 'if': return bool(e.c) ? num(e.a) : num(e.b);
+    case 'points': {
+      const v = Number(env[e.input]);
+      return e.table.find((t) => t.value === v)?.points ?? NaN;
+    }
+    case 'bin': {
+      const a = evaluate(e.a, env);
+      const b = evaluate(e.b, env);
+      switch (e.op) {
+        case '+': return Number(a) + Number(b);
+        case '-': return Number(a) - Number(b);
+        case '*': return Number(a) * Number(b);
+        case '/': return Number(a) / Number(b);
+        case '^': return Math.pow(Number(a), Number(b));
+        case 'mod': return Number(a) - Math.floor(Number(a) / Number(b)) * Number(b);
+        case '<': return a < b;
+        case '<=': return a <= b;
+        case '>': return a > b;
+        case '>=': return a >= b;
+        case '==': return a === b;
+        case '!=': return a !== b;
+        case 'and': return Boolean(a) && Boolean(b);
+        case 'or': return Boolean(a) || Boolean(b);
+        case 'xor': return Boolean(a) !== Boolean(b);
+      }
+    }
+    // falls through (unreachable: every operator returns)
+    case 'call': {
+      const args = (e as Extract<Expr, { k: 'call' }>).args.map(num);
+      const [x, y, z] = args;
+      switch ((e as Extract<Expr, { k: 'call' }>).fn) {
+        case 'min': return Math.min(...args);
+        case 'max': return Math.max(...args);
+        case 'sum': return args.reduce((s, v) => s + v, 0);
+        case 'abs': return Math.abs(x);
+        case 'sqrt': return Math.sqrt(x);
+        case 'exp': return Math.exp(x);
+        case 'ln': case 'log': return Math.log(x);
+        case 'log10': return Math.log(x) / Math.LN10;
+        case 'floor': return Math.floor(x);
+        case 'ceil': return Math.ceil(x);
+        case 'round': return roundHalfAway(x, y ?? 0);
+        case 'clamp': return Math.min(Math.max(x, y), z);
+        case 'sigmoid': return 1 / (1 + Math.exp(-x));
+      }
+    }
+  }
+  throw new Error(`cannot evaluate ${JSON.stringify(e)}`);
+}
+
+/** Evaluates a whole output (its where-names first) for one set of canonical input values. */
+export function evaluateOutput(o: CheckedOutput, inputs: Record<string, number>): number {
+  const env: Record<string, Value> = { ...inputs };
+  for (const w of o.where) env[w.name] = evaluate(w.expr, env);
+  return Number(evaluate(o.expr, env));
+}
+
+/** Index of the band matched by `value` rounded to `decimals` (min inclusive, max exclusive), or -1. */
+export function bandIndex(value: number, decimals: number, bands: { min?: number; max?: number }[]): number {
+  const r = roundHalfAway(value, decimals);
+  return bands.findIndex((b) => (b.min === undefined || r >= b.min) && (b.max === undefined || r < b.max));
+}

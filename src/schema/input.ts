@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { IdentifierSchema, RangeSchema } from './common';
+
+const base = {
+  /** Identifier used in formulas and in share links, e.g. `scr`. */
+  id: IdentifierSchema,
+  /** Label shown next to the field, e.g. "Serum creatinine". */
+  label: z.string().min(1),
+  /** Optional hint shown under the field (definitions, how to measure). */
+  help: z.string().optional(),
+};
+
+/** A measured quantity typed as a number. */
+export const NumberInputSchema = z
+  .object({
+    ...base,
+    type: z.literal('number'),
+    /** Canonical unit: the unit the formula uses, e.g. `mg/dL`. */
+    unit: z.string().min(1),
+    /** Other units the user may type in; converted to `unit` before inference. */
+    units: z.array(z.string().min(1)).default([]),
+    /** Analyte whose molar mass converts between mass and molar units, e.g. `creatinine`. */
+    analyte: z.string().optional(),
+    /** Hard limits in the canonical unit (inclusive). Outside them the value is refused. */
+    limits: RangeSchema,
+    /** Why the limits are what they are; shown with the refusal. */
+    limits_reason: z.string().optional(),
+    /** Typical range in the canonical unit: outside it the result is flagged "unusual — check the unit". */
+    typical: RangeSchema,
+    /** Decimals a user would type (used for the field's step and for display). */
+    decimals: z.number().int().min(0).max(6).default(1),
+    /** Value used when the field is left empty; without it the field is required. */
+    default: z.number().optional(),
+  })
+  .strict();
+
+/** One option of a choice input. */
+export const OptionSchema = z
+  .object({
+    /** Number passed to the model when this option is chosen. Unique within the input. */
+    value: z.number(),
+    /** Label shown to the user; formulas may compare the input with it as a string. */
+    label: z.string().min(1),
+    /** Points this option scores, for points-based scores. */
+    points: z.number().optional(),
+  })
+  .strict();
+
+/** Exactly one of a list of options. */
+export const ChoiceInputSchema = z
+  .object({
+    ...base,
+    type: z.literal('choice'),
+    /** The options, in display order. */
+    options: z.array(OptionSchema).min(2),
+    /** Value chosen before the user picks (optional; without it the field is required). */
+    default: z.number().optional(),
+  })
+  .strict();
+
+/** A yes/no criterion: 0 = no, 1 = yes. */
+export const YesNoInputSchema = z
+  .object({
+    ...base,
+    type: z.literal('yesno'),
+    /** Points scored when the answer is yes. */
+    points: z.number().optional(),
+    /** Answer before the user picks; criteria of scores usually default to `false` (no). */
+    default: z.boolean().default(false),
+  })
+  .strict();
+
+/** A calendar date; the model receives days since 1970-01-01 (UTC). */
+export const DateInputSchema = z
+  .object({
+    ...base,
+    type: z.literal('date'),
+    /** `today` pre-fills the field with the current date. */
+    default: z.literal('today').optional(),
+  })
+  .strict();
+
+/** Any input of a calculator, told apart by `type`. */
+export const InputSchema = z
+  .discriminatedUnion('type', [NumberInputSchema, ChoiceInputSchema, YesNoInputSchema, DateInputSchema])
+  .superRefine((i, ctx) => {
+    if (i.type === 'number') {
+      if (i.typical[0] < i.limits[0] || i.typical[1] > i.limits[1])
+        ctx.addIssue({ code: 'custom', path: ['typical'], message: `typical [${i.typical}] must lie inside limits [${i.limits}]` });
+      if (i.default !== undefined && (i.default < i.limits[0] || i.default > i.limits[1]))
+        ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} must lie inside limits [${i.limits}]` });
+      if (i.units.includes(i.unit))
+        ctx.addIssue({ code: 'custom', path: ['units'], message: `"${i.unit}" is the canonical unit already; list only the other units here` });
+    }
+    if (i.type === 'choice') {
+      const seen = new Set<number>();
+      i.options.forEach((o, k) => {
+        if (seen.has(o.value))
+          ctx.addIssue({ code: 'custom', path: ['options', k, 'value'], message: `value ${o.value} is used by two options; each option needs its own value` });
+        seen.add(o.value);
+      });
+      if (i.default !== undefined && !seen.has(i.default))
+        ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} is not the value of any option (${[...seen].join(', ')})` });
+    }
+  });
+
+export type NumberInput = z.infer<typeof NumberInputSchema>;
+export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;
+export type YesNoInput = z.infer<typeof YesNoInputSchema>;
+export type DateInput = z.infer<typeof DateInputSchema>;
+export type Input = NumberInput | ChoiceInput | YesNoInput | DateInput;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { IdentifierSchema } from './common';
+
+/** A computed result: a formula over the inputs, or a sum of points. */
+export const OutputSchema = z
+  .object({
+    /** Identifier of the output (the ONNX output name), e.g. `egfr`. */
+    id: IdentifierSchema,
+    /** Label shown with the result, e.g. "eGFR". */
+    label: z.string().min(1),
+    /** Unit of the result, e.g. `mL/min/1.73m²`; omit for scores. */
+    unit: z.string().optional(),
+    /** Named intermediate expressions, evaluated in order; later ones and the formula may use earlier ones. */
+    where: z.record(IdentifierSchema, z.string().min(1)).default({}),
+    /** The expression computing the result (see CONTRIBUTING.md for the grammar). */
+    formula: z.string().min(1).optional(),
+    /** Sum of points instead of a formula: `all` inputs with points, or a list of input ids. */
+    points: z.union([z.literal('all'), z.array(IdentifierSchema).min(1)]).optional(),
+    /** Decimals displayed; interpretation bands are matched on the value rounded to these. */
+    decimals: z.number().int().min(0).max(6).default(0),
+    /** How the number is shown: a plain number, a date (days since 1970-01-01) or a duration in weeks + days. */
+    format: z.enum(['number', 'date', 'weeks-days']).default('number'),
+    /** The headline result of the calculator (default: the first output). */
+    primary: z.boolean().default(false),
+    /** Short explanation shown under the result. */
+    help: z.string().optional(),
+  })
+  .strict()
+  .refine((o) => (o.formula === undefined) !== (o.points === undefined), {
+    message: 'an output needs exactly one of `formula` or `points`',
+  });
+
+export type Output = z.infer<typeof OutputSchema>;

@@ -1,0 +1,100 @@
+/**
+ * The unit catalogue. Each unit belongs to one dimension and converts to that dimension's base unit
+ * linearly (`base = value * factor + offset`). Mass and molar concentrations convert through the
+ * analyte's molar mass; equivalents through its valence.
+ */
+
+/** What a unit measures. Units convert only within one dimension (or mass <-> molar via an analyte). */
+export type Dimension =
+  | 'time' | 'mass' | 'length' | 'mass-concentration' | 'molar-concentration' | 'pressure'
+  | 'temperature' | 'percent' | 'ratio' | 'heart-rate' | 'respiratory-rate' | 'bmi' | 'gfr'
+  | 'clearance' | 'volume' | 'flow' | 'score';
+
+/** One unit: how it is written, shown and converted. */
+export interface UnitDef {
+  /** Symbol authors and the CLI write, e.g. `umol/L`. Case-sensitive. */
+  symbol: string;
+  /** How the page shows it, e.g. `µmol/L`. */
+  display: string;
+  dimension: Dimension;
+  /** base = value * factor + offset. */
+  factor: number;
+  offset?: number;
+  /** Other spellings accepted on the command line and in cases (never in definitions). */
+  aliases?: string[];
+}
+
+const u = (symbol: string, dimension: Dimension, factor: number, display = symbol, extra: Partial<UnitDef> = {}): UnitDef => ({
+  symbol, display, dimension, factor, ...extra,
+});
+
+/** Every unit Bedside knows. Base units: day, kg, m, g/L, mol/L, mmHg, degC. */
+export const UNITS: readonly UnitDef[] = [
+  u('years', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
+  u('weeks', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
+  u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
+  u('h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
+  u('kg', 'mass', 1),
+  u('g', 'mass', 1e-3),
+  u('lb', 'mass', 0.45359237, 'lb', { aliases: ['lbs'] }), // exact by definition (international pound, 1959)
+  u('m', 'length', 1),
+  u('cm', 'length', 0.01),
+  u('in', 'length', 0.0254, 'in', { aliases: ['inch', 'inches'] }), // exact by definition
+  u('ft', 'length', 0.3048),
+  u('g/L', 'mass-concentration', 1),
+  u('g/dL', 'mass-concentration', 10),
+  u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { aliases: ['mg/dl'] }),
+  u('mg/L', 'mass-concentration', 1e-3),
+  u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { aliases: ['mmol/l', 'mM'] }),
+  u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
+  // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
+  u('mEq/L', 'molar-concentration', 1e-3, 'mEq/L', { aliases: ['meq/L', 'meq/l'] }),
+  u('mmHg', 'pressure', 1),
+  u('kPa', 'pressure', 760 / 101.325), // 1 atm = 101.325 kPa = 760 mmHg
+  u('degC', 'temperature', 1, '°C', { aliases: ['°C', 'C'] }),
+  u('degF', 'temperature', 5 / 9, '°F', { offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
+  u('%', 'percent', 1),
+  u('ratio', 'ratio', 1, ''),
+  u('bpm', 'heart-rate', 1, 'beats/min'),
+  u('breaths/min', 'respiratory-rate', 1),
+  u('kg/m²', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
+  u('mL/min/1.73m²', 'gfr', 1, 'mL/min/1.73 m²', { aliases: ['mL/min/1.73m2'] }),
+  u('mL/min', 'clearance', 1),
+  u('mL', 'volume', 1e-3),
+  u('L', 'volume', 1),
+  u('mL/h', 'flow', 1),
+  u('points', 'score', 1),
+];
+
+/** An analyte whose mass and molar concentrations convert through its molar mass. */
+export interface Analyte {
+  /** Molar mass in g/mol, with its source. */
+  molarMass?: number;
+  /** Charge, for mEq/L. */
+  valence?: number;
+  /** Why the number is what it is. */
+  note: string;
+}
+
+/**
+ * Molar masses from IUPAC standard atomic weights (CIAAW 2021), rounded to the precision laboratory
+ * conventions use; the resulting factors are the conventional ones (creatinine 88.4, glucose 18.0,
+ * bilirubin 17.1, urea nitrogen 2.8, cholesterol 38.67, triglycerides 88.57, calcium 4.008).
+ */
+export const ANALYTES: Readonly<Record<string, Analyte>> = {
+  creatinine: { molarMass: 113.12, note: 'C4H7N3O; 1 mg/dL = 88.4 µmol/L' },
+  bilirubin: { molarMass: 584.66, note: 'C33H36N4O6; 1 mg/dL = 17.1 µmol/L' },
+  glucose: { molarMass: 180.156, note: 'C6H12O6; 1 mmol/L = 18.0 mg/dL' },
+  // Urea is reported in the US as blood urea nitrogen (BUN): 2 N (14.0067 g/mol) per urea molecule.
+  urea: { molarMass: 28.0134, note: 'as urea nitrogen (BUN): 1 mmol/L urea = 2.8 mg/dL BUN' },
+  albumin: { note: 'mass units only (g/dL, g/L)' },
+  sodium: { molarMass: 22.98977, valence: 1, note: 'Na+; mmol/L = mEq/L' },
+  potassium: { molarMass: 39.0983, valence: 1, note: 'K+; mmol/L = mEq/L' },
+  chloride: { molarMass: 35.453, valence: 1, note: 'Cl-; mmol/L = mEq/L' },
+  bicarbonate: { molarMass: 61.0168, valence: 1, note: 'HCO3-; mmol/L = mEq/L' },
+  calcium: { molarMass: 40.078, valence: 2, note: 'Ca2+; 1 mmol/L = 4.008 mg/dL = 2 mEq/L' },
+  magnesium: { molarMass: 24.305, valence: 2, note: 'Mg2+; 1 mmol/L = 2.43 mg/dL = 2 mEq/L' },
+  cholesterol: { molarMass: 386.65, note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
+  // Triglycerides are conventionally converted as triolein.
+  triglycerides: { molarMass: 885.7, note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
+};

@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './convert';
+export * from "./round";

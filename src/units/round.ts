@@ -1,0 +1,15 @@
+/**
+ * Rounding shared by the compiled models (bands are matched on the rounded value), the AST
+ * evaluator and the page's display, so the label always agrees with the number shown.
+ * Half away from zero, as clinicians round; the tiny nudge keeps 2.675 -> 2.68 despite binary
+ * floating point (2.675 * 100 = 267.49999999999997).
+ */
+export const ROUND_NUDGE = 1e-9;
+
+/** Rounds half away from zero to `decimals` decimals. */
+export function roundHalfAway(x: number, decimals = 0): number {
+  const s = 10 ** decimals;
+  const y = x * s;
+  // Same association as the compiled graph: abs(y) + (0.5 + nudge).
+  return (Math.sign(y) * Math.floor(Math.abs(y) + (0.5 + ROUND_NUDGE))) / s;
+}
