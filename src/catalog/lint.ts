@@ -1,0 +1,72 @@
+/** Checks that need more than the schema: units, formulas, and worked examples against the definition. */
+import { checkOutputs } from '../compiler/check';
+import type { Calculator, Case } from '../schema';
+import { closest, type Problem } from '../schema/friendly';
+import { readValue } from '../runtime/values';
+import { conversionProblem, lookupUnit, unitBySymbol, unitSymbols } from '../units';
+
+function unitProblem(symbol: string, path: (string | number)[]): Problem | undefined {
+  if (unitBySymbol(symbol)) return undefined;
+  const alias = lookupUnit(symbol);
+  const near = alias?.symbol ?? closest(symbol, unitSymbols());
+  return {
+    path,
+    message: `"${symbol}" is not a known unit. Expected one of: ${unitSymbols().join(', ')}`,
+    hint: near ? `unit symbols are case-sensitive; write "${near}"` : 'add the unit to src/units/catalogue.ts with its conversion factor and source',
+  };
+}
+
+/** Every problem with units and formulas in a schema-valid definition. */
+export function lintDefinition(calc: Calculator): Problem[] {
+  const problems: Problem[] = [];
+  calc.inputs.forEach((input, k) => {
+    if (input.type !== 'number') return;
+    const p = unitProblem(input.unit, ['inputs', k, 'unit']);
+    if (p) return void problems.push(p);
+    input.units.forEach((u, j) => {
+      const up = unitProblem(u, ['inputs', k, 'units', j]);
+      if (up) return void problems.push(up);
+      const why = conversionProblem(u, input.unit, input.analyte);
+      if (why) problems.push({ path: ['inputs', k, 'units', j], message: `"${u}" cannot be converted to ${input.unit}: ${why}` });
+    });
+  });
+  calc.outputs.forEach((o, k) => {
+    if (o.unit !== undefined && o.unit !== '') {
+      const p = unitProblem(o.unit, ['outputs', k, 'unit']);
+      if (p) problems.push(p);
+    }
+  });
+  problems.push(...checkOutputs(calc).problems);
+  return problems;
+}
+
+/** Every problem in a calculator's worked examples. */
+export function lintCases(calc: Calculator, cases: Case[]): Problem[] {
+  const problems: Problem[] = [];
+  const outputIds = calc.outputs.map((o) => o.id);
+  cases.forEach((c, k) => {
+    for (const key of Object.keys(c.inputs))
+      if (!calc.inputs.some((i) => i.id === key)) {
+        const near = closest(key, calc.inputs.map((i) => i.id));
+        problems.push({ path: [k, 'inputs', key], message: `"${key}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`, hint: near ? `did you mean "${near}"?` : undefined });
+      }
+    for (const input of calc.inputs) {
+      const r = readValue(input, c.inputs[input.id]);
+      if (r.status !== 'ok') problems.push({ path: [k, 'inputs', input.id], message: r.message });
+    }
+    for (const [key, exp] of Object.entries(c.expect)) {
+      if (!outputIds.includes(key)) {
+        problems.push({ path: [k, 'expect', key], message: `"${key}" is not an output. Expected one of: ${outputIds.join(', ')}`, hint: closest(key, outputIds) ? `did you mean "${closest(key, outputIds)}"?` : undefined });
+        continue;
+      }
+      const band = typeof exp === 'object' ? exp.band : undefined;
+      if (band !== undefined) {
+        const labels = calc.interpretation.find((i) => i.output === key)?.bands.map((b) => b.label) ?? [];
+        if (!labels.includes(band))
+          problems.push({ path: [k, 'expect', key, 'band'], message: `"${band}" is not a band of ${key}. Expected one of: ${labels.map((l) => `"${l}"`).join(', ') || '(no bands)'}` });
+      }
+    }
+    if (Object.keys(c.expect).length === 0) problems.push({ path: [k, 'expect'], message: 'a case must expect at least one output' });
+  });
+  return problems;
+}

@@ -1,0 +1,18 @@
+import { formatPath, type Problem } from '../schema/friendly';
+
+/** A Problem located in a file, as `npm run check` prints it. */
+export interface FileProblem extends Problem {
+  file: string;
+  line: number;
+}
+
+/** The author-facing text: file:line, then the field, what was found and allowed, and the fix. */
+export function formatProblem(p: FileProblem): string {
+  return `${p.file}:${p.line}\n  ${formatPath(p.path)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`;
+}
+
+/** GitHub's annotation form, so problems land on the pull request's diff. */
+export function githubAnnotation(p: FileProblem): string {
+  const msg = `${formatPath(p.path)}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::error file=${p.file},line=${p.line}::${msg}`;
+}

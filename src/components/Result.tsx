@@ -1,0 +1,92 @@
+/** The result panel: headline value, its band, next steps, the other outputs; announced politely. */
+import { For, Match, Show, Switch } from 'solid-js';
+import type { OutputResult } from '../runtime/calculate';
+import { displayUnit } from '../units/convert';
+import { TONE_CLASSES } from './tone';
+
+interface Props {
+  state: 'waiting' | 'loading' | 'ready' | 'error';
+  /** Labels of inputs still missing or invalid. */
+  missing: string[];
+  results?: OutputResult[];
+  primaryId: string;
+  error?: string;
+  warnings: string[];
+  onRetry: () => void;
+}
+
+export default function Result(props: Props) {
+  const primary = () => props.results?.find((r) => r.id === props.primaryId);
+  const others = () => props.results?.filter((r) => r.id !== props.primaryId) ?? [];
+  const finite = () => props.results?.every((r) => Number.isFinite(r.value)) ?? false;
+  return (
+    <section aria-labelledby="result-heading" class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4">
+      <h2 id="result-heading" class="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400 mb-2">Result</h2>
+      <div aria-live="polite" aria-atomic="true" data-testid="result" data-state={props.state}>
+        <Switch>
+          <Match when={props.state === 'error'}>
+            <p class="text-red-700 dark:text-red-300" role="alert">{props.error}</p>
+            <button type="button" class="mt-2 min-h-11 rounded-md border border-slate-300 px-3" onClick={() => props.onRetry()}>Try again</button>
+          </Match>
+          <Match when={props.missing.length > 0}>
+            <p class="text-slate-600 dark:text-slate-400">Waiting for: {props.missing.join(', ')}.</p>
+          </Match>
+          <Match when={props.state === 'loading' || !props.results}>
+            <p class="text-slate-600 dark:text-slate-400">Loading engine…</p>
+          </Match>
+          <Match when={!finite()}>
+            <p class="text-red-700 dark:text-red-300">These values cannot be computed by this equation. Check the inputs.</p>
+          </Match>
+          <Match when={primary()}>
+            {(p) => (
+              <div>
+                <p class="text-slate-700 dark:text-slate-300">{p().label}</p>
+                <p class="text-4xl font-semibold tabular-nums">
+                  <span data-output={p().id}>{p().display}</span>
+                  <Show when={p().unit}><span class="text-lg font-normal ml-2">{displayUnit(p().unit!)}</span></Show>
+                </p>
+                <Band result={p()} />
+                <Show when={others().length}>
+                  <dl class="mt-4 grid grid-cols-[1fr_auto] gap-x-4 gap-y-2">
+                    <For each={others()}>
+                      {(o) => (
+                        <>
+                          <dt class="text-slate-700 dark:text-slate-300">{o.label}<Show when={o.band}><span class="block text-sm">{o.band!.label}</span></Show></dt>
+                          <dd class="font-semibold tabular-nums text-right"><span data-output={o.id}>{o.display}</span><Show when={o.unit}> <span class="font-normal text-sm">{displayUnit(o.unit!)}</span></Show></dd>
+                        </>
+                      )}
+                    </For>
+                  </dl>
+                </Show>
+              </div>
+            )}
+          </Match>
+        </Switch>
+        <Show when={props.warnings.length && props.state !== 'error'}>
+          <ul class="mt-3 text-sm text-amber-800 dark:text-amber-300 list-disc pl-5">
+            <For each={props.warnings}>{(w) => <li>{w}</li>}</For>
+          </ul>
+        </Show>
+      </div>
+    </section>
+  );
+}
+
+function Band(props: { result: OutputResult }) {
+  return (
+    <Show when={props.result.band}>
+      {(b) => (
+        <div class={`mt-3 rounded-lg border p-3 ${TONE_CLASSES[b().tone]}`} data-band={b().label}>
+          <p class="font-semibold">{b().label}</p>
+          <Show when={b().detail}><p class="text-sm mt-1">{b().detail}</p></Show>
+          <Show when={b().next.length}>
+            <h3 class="text-sm font-semibold mt-2">Next steps</h3>
+            <ul class="text-sm list-disc pl-5">
+              <For each={b().next}>{(n) => <li>{n}</li>}</For>
+            </ul>
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}

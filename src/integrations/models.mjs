@@ -1,0 +1,36 @@
+/**
+ * Serves the compiled models under content-addressed names, models/<id>.<sha256:16>.onnx, so a new
+ * deploy never pairs an open page with a different model: the page names the exact bytes it expects.
+ * Build: copies them into the output. Dev: serves them from models/.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const manifest = () => JSON.parse(readFileSync('models/manifest.json', 'utf8'));
+
+/** File name a model is published under. */
+export const publishedName = (id, sha256) => `${id}.${sha256.slice(0, 16)}.onnx`;
+
+export function models() {
+  return {
+    name: 'bedside-models',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const m = /\/models\/([a-z0-9-]+)\.[0-9a-f]{16}\.onnx$/.exec(req.url ?? '');
+          if (!m || !existsSync(`models/${m[1]}.onnx`)) return next();
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.end(readFileSync(`models/${m[1]}.onnx`));
+        });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = join(fileURLToPath(dir), 'models');
+        mkdirSync(out, { recursive: true });
+        const entries = Object.entries(manifest());
+        for (const [id, m] of entries) copyFileSync(`models/${id}.onnx`, join(out, publishedName(id, m.sha256)));
+        logger.info(`published ${entries.length} models`);
+      },
+    },
+  };
+}

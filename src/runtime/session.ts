@@ -1,0 +1,78 @@
+import { loadOrt, type OrtSession } from './engine';
+import { sha256Hex } from './sha256';
+
+/** What the runtime needs to know about a model: where it is, its pinned hash, its tensor names. */
+export interface ModelRef {
+  id: string;
+  /** URL (browser) or file path (Node) of the .onnx file. */
+  url: string;
+  /** Hex sha256 pinned at build time (models/manifest.json). */
+  sha256: string;
+  inputs: string[];
+  outputs: string[];
+}
+
+/** Reads the bytes of a model: `fetch` in the browser, the file system in Node. */
+export type FetchBytes = (url: string) => Promise<Uint8Array>;
+
+/** A model that cannot be used, with one sentence a clinician can read. */
+export class ModelError extends Error {}
+
+interface Entry {
+  session: Promise<OrtSession>;
+  /** Tail of the queue of runs: ORT must never run twice at once on one session. */
+  queue: Promise<unknown>;
+}
+
+/** Loads, verifies and runs models; one cached session promise per model. */
+export class ModelRunner {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(private readonly fetchBytes: FetchBytes) {}
+
+  /** The session for a model, created once; a failure is dropped from the cache so a retry works. */
+  session(model: ModelRef): Promise<OrtSession> {
+    const hit = this.cache.get(model.url);
+    if (hit) return hit.session;
+    const session = this.create(model);
+    this.cache.set(model.url, { session, queue: Promise.resolve() });
+    session.catch(() => this.cache.delete(model.url));
+    return session;
+  }
+
+  private async create(model: ModelRef): Promise<OrtSession> {
+    const [ort, bytes] = await Promise.all([loadOrt(), this.fetchBytes(model.url)]);
+    const actual = await sha256Hex(bytes);
+    if (actual !== model.sha256)
+      throw new ModelError(`The ${model.id} model failed its integrity check (sha256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…), so it was not used.`);
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    const missing = model.inputs.filter((n) => !session.inputNames.includes(n));
+    const absent = model.outputs.filter((n) => !session.outputNames.includes(n));
+    if (missing.length || absent.length)
+      throw new ModelError(`The ${model.id} model does not match its definition (missing ${[...missing, ...absent].join(', ')}).`);
+    return session;
+  }
+
+  /**
+   * Runs a batch: every input is a Float64Array of the same length N (canonical units); returns
+   * every output as a Float64Array of length N. Runs on one session are queued, never concurrent.
+   */
+  async run(model: ModelRef, feeds: Record<string, Float64Array>): Promise<Record<string, Float64Array>> {
+    const missing = model.inputs.filter((n) => !(n in feeds));
+    if (missing.length) throw new Error(`missing inputs for ${model.id}: ${missing.join(', ')}`);
+    const unknown = Object.keys(feeds).filter((n) => !model.inputs.includes(n));
+    if (unknown.length) throw new Error(`unknown inputs for ${model.id}: ${unknown.join(', ')}. Expected: ${model.inputs.join(', ')}`);
+    const lengths = new Set(Object.values(feeds).map((f) => f.length));
+    if (lengths.size !== 1) throw new Error(`inputs for ${model.id} differ in batch length (${[...lengths].join(', ')})`);
+    const ort = await loadOrt();
+    const session = await this.session(model);
+    const entry = this.cache.get(model.url)!;
+    const job = entry.queue.then(async () => {
+      const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new ort.Tensor('float64', v, [v.length])]));
+      const out = await session.run(tensors);
+      return Object.fromEntries(model.outputs.map((n) => [n, Float64Array.from(out[n].data as Float64Array)]));
+    });
+    entry.queue = job.catch(() => undefined);
+    return job;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading what a user (or the CLI, or a case) typed: parse, convert to the canonical unit, check
+ * limits and typical ranges. Pure functions, no engine: they decide whether a value may be computed.
+ */
+import type { ChoiceInput, DateInput, Input, NumberInput } from '../schema';
+import { convert, displayUnit, lookupUnit } from '../units';
+
+/** The outcome of reading one field. */
+export type FieldResult =
+  | { status: 'empty'; message: string }
+  | { status: 'error'; message: string; suggestUnit?: string }
+  | { status: 'ok'; value: number; warning?: string; suggestUnit?: string };
+
+/** A number shown to a person: at most 4 significant digits, no float noise. */
+export const fmt = (n: number): string => String(Number(n.toPrecision(4)));
+
+/** Parses a decimal number as people type it ("0.8", "0,8", " 12 "); undefined if it is not one. */
+export function parseDecimal(text: string): number | undefined {
+  const t = text.trim().replace(/^\+/, '');
+  const norm = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
+  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(norm)) return undefined;
+  const n = Number(norm);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const inRange = (v: number, [lo, hi]: readonly [number, number]) => v >= lo && v <= hi;
+
+/** Another accepted unit in which `n` would be a typical value, when it is not typical in `unit`. */
+function betterUnit(input: NumberInput, n: number, unit: string): string | undefined {
+  return [input.unit, ...input.units].find((u) => u !== unit && inRange(convert(n, u, input.unit, input.analyte), input.typical));
+}
+
+/** Reads a number typed in `unit` (one of the input's units) for a number input. */
+export function readNumber(input: NumberInput, text: string, unit: string = input.unit): FieldResult {
+  if (text.trim() === '') {
+    if (input.default !== undefined) return { status: 'ok', value: input.default };
+    return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
+  }
+  const n = parseDecimal(text);
+  if (n === undefined) return { status: 'error', message: `“${text.trim()}” is not a number. Enter ${input.label.toLowerCase()} as a number, e.g. ${fmt(convert(input.typical[0], input.unit, unit, input.analyte))}.` };
+  if (unit !== input.unit && !input.units.includes(unit))
+    return { status: 'error', message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.` };
+  const value = convert(n, unit, input.unit, input.analyte);
+  const u = displayUnit(unit);
+  const suggestUnit = betterUnit(input, n, unit);
+  const hint = suggestUnit ? ` Did you mean ${displayUnit(suggestUnit)}?` : '';
+  if (!inRange(value, input.limits)) {
+    const [lo, hi] = input.limits.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
+    const why = input.limits_reason ? ` (${input.limits_reason})` : '';
+    return { status: 'error', message: `${input.label} must be between ${lo} and ${hi}${u ? ` ${u}` : ''}${why}.${hint}`, suggestUnit };
+  }
+  if (!inRange(value, input.typical)) {
+    const [lo, hi] = input.typical.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
+    return { status: 'ok', value, warning: `Unusual value (typical ${lo}–${hi}${u ? ` ${u}` : ''}) — check the unit.${hint}`, suggestUnit };
+  }
+  return { status: 'ok', value };
+}
+
+/** Reads a choice by option value or label (case-insensitive). */
+export function readChoice(input: ChoiceInput, raw: string | number | undefined): FieldResult {
+  if (raw === undefined || raw === '') {
+    if (input.default !== undefined) return { status: 'ok', value: input.default };
+    return { status: 'empty', message: `Choose ${input.label.toLowerCase()}.` };
+  }
+  const s = String(raw).trim().toLowerCase();
+  const hit = input.options.find((o) => String(o.value) === s || o.label.toLowerCase() === s);
+  if (!hit) return { status: 'error', message: `“${raw}” is not an option for ${input.label.toLowerCase()}. Choose one of: ${input.options.map((o) => o.label).join(', ')}.` };
+  return { status: 'ok', value: hit.value };
+}
+
+const YES = ['yes', 'y', 'true', '1', 'present'];
+const NO = ['no', 'n', 'false', '0', 'absent'];
+
+/** Reads a yes/no answer. */
+export function readYesNo(raw: string | number | boolean | undefined, label: string): FieldResult {
+  if (raw === undefined || raw === '') return { status: 'empty', message: `Answer ${label.toLowerCase()}.` };
+  const s = String(raw).trim().toLowerCase();
+  if (YES.includes(s)) return { status: 'ok', value: 1 };
+  if (NO.includes(s)) return { status: 'ok', value: 0 };
+  return { status: 'error', message: `“${raw}” is not yes or no for ${label.toLowerCase()}.` };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (UTC) of a YYYY-MM-DD date, as the model receives dates. */
+export function readDate(input: DateInput, text: string): FieldResult {
+  const t = text.trim();
+  if (t === '') return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  if (!m || new Date(ms).toISOString().slice(0, 10) !== t) return { status: 'error', message: `“${t}” is not a date. Use YYYY-MM-DD, e.g. 2026-01-31.` };
+  return { status: 'ok', value: ms / DAY_MS };
+}
+
+/** Today's date where the user is (not in UTC), as days since 1970-01-01. */
+export function todayDays(now = new Date()): number {
+  return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS;
+}
+
+/** YYYY-MM-DD of a days-since-1970 value. */
+export const formatDate = (days: number): string => new Date(Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+
+/** Splits "0.8mg/dL" or "70 umol/L" into number text and unit symbol (known units only). */
+export function splitUnit(text: string): { number: string; unit?: string } {
+  const m = /^\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*(.*?)\s*$/i.exec(text);
+  if (!m || m[2] === '') return { number: text };
+  const unit = lookupUnit(m[2]);
+  return unit ? { number: m[1], unit: unit.symbol } : { number: text };
+}
+
+/** Reads any input from a loose value: CLI arguments, share links, cases.yaml. */
+export function readValue(input: Input, raw: string | number | boolean | undefined): FieldResult {
+  switch (input.type) {
+    case 'number': {
+      if (typeof raw === 'number') return readNumber(input, String(raw));
+      if (raw === undefined || typeof raw === 'boolean') return readNumber(input, '');
+      const { number, unit } = splitUnit(raw);
+      if (unit === undefined && /[a-zµ%°]/i.test(number) && parseDecimal(number) === undefined) {
+        const m = /[\d.,]+\s*(.+)$/.exec(number);
+        if (m) return { status: 'error', message: `“${m[1]}” is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].join(' or ')}.` };
+      }
+      return readNumber(input, number, unit ?? input.unit);
+    }
+    case 'choice':
+      return readChoice(input, typeof raw === 'boolean' ? String(raw) : raw);
+    case 'yesno':
+      return raw === undefined ? { status: 'ok', value: input.default ? 1 : 0 } : readYesNo(raw, input.label);
+    case 'date':
+      return raw === undefined && input.default === 'today'
+        ? { status: 'ok', value: todayDays() }
+        : readDate(input, raw === undefined ? '' : String(raw));
+  }
+}
