@@ -52,7 +52,7 @@ export function lintCases(calc: Calculator, cases: Case[]): Problem[] {
       }
     for (const input of calc.inputs) {
       const r = readValue(input, c.inputs[input.id]);
-      if (r.status !== 'ok') problems.push({ path: [k, 'inputs', input.id], message: r.message });
+      if (r.status === 'empty' || r.status === 'error') problems.push({ path: [k, 'inputs', input.id], message: r.message });
     }
     for (const [key, exp] of Object.entries(c.expect)) {
       if (!outputIds.includes(key)) {

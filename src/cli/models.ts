@@ -4,7 +4,7 @@
  * from what the definitions compile to (stale, hand-edited, missing or orphaned).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { loadCatalog } from '../catalog/load';
+import { CALCULATORS_DIR, loadCatalog } from '../catalog/load';
 import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
 import { formatProblem } from '../catalog/problems';
 import { compileCalculator } from '../compiler/compile';
@@ -12,12 +12,14 @@ import { compileCalculator } from '../compiler/compile';
 const checkOnly = process.argv.includes('--check');
 const { entries, problems } = loadCatalog();
 for (const p of problems) console.error(formatProblem(p));
-if (problems.length) {
-  console.error(`\n${problems.length} problem(s): fix them (npm run check) before compiling.`);
-  process.exit(1);
-}
+if (problems.length) console.error(`\n${problems.length} problem(s) (npm run check): those calculators keep their previous model.\n`);
+if (problems.length && checkOnly) process.exit(1);
 
-const manifest: Manifest = {};
+// Calculators that failed to load keep their previous model and manifest entry, so one broken
+// definition does not take the others' models away.
+const folders = new Set(existsSync(CALCULATORS_DIR) ? readdirSync(CALCULATORS_DIR).filter((d) => !d.startsWith('_')) : []);
+const previous = readManifest();
+const manifest: Manifest = Object.fromEntries(Object.entries(previous).filter(([id]) => folders.has(id) && !entries.some((e) => e.id === id)));
 const stale: string[] = [];
 mkdirSync(MODELS_DIR, { recursive: true });
 for (const { id, calc } of entries) {
@@ -32,8 +34,8 @@ for (const { id, calc } of entries) {
     console.log(`compiled models/${id}.onnx (${bytes!.length} bytes, sha256 ${entry!.sha256.slice(0, 12)}…)`);
   }
 }
-const orphans = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.onnx') && !manifest[f.slice(0, -5)]);
-const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+const orphans = readdirSync(MODELS_DIR).filter((f) => f.endsWith('.onnx') && !folders.has(f.slice(0, -5)));
+const manifestText = `${JSON.stringify(Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`;
 if (checkOnly) {
   stale.push(...orphans.map((f) => `models/${f} has no calculator definition (delete it, or restore its calculators/ folder)`));
   if (!existsSync(MANIFEST_FILE) || readFileSync(MANIFEST_FILE, 'utf8') !== manifestText) stale.push('models/manifest.json is out of date');
@@ -47,6 +49,8 @@ if (checkOnly) {
     unlinkSync(`${MODELS_DIR}/${f}`);
     console.log(`removed models/${f} (no definition)`);
   }
-  if (JSON.stringify(readManifest()) !== JSON.stringify(manifest)) writeFileSync(MANIFEST_FILE, manifestText);
+  const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(MANIFEST_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
   console.log(`${entries.length} models up to date.`);
+  if (problems.length) process.exit(1);
 }

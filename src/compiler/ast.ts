@@ -17,7 +17,8 @@ export type FunctionName = keyof typeof FUNCTIONS;
 export type ValueType = 'num' | 'bool';
 
 export type Expr =
-  | { k: 'num'; v: number }
+  /** A number; `label` names the choice option it stands for (shown in the formula, not computed). */
+  | { k: 'num'; v: number; label?: string }
   /** An input, or a `where` name defined earlier. */
   | { k: 'ref'; name: string }
   | { k: 'bin'; op: BinaryOp; a: Expr; b: Expr }

@@ -105,7 +105,9 @@ function operator(n: any, scope: Scope): Expr {
     if (typeof lit.value === 'string') {
       const input = sym.type === 'SymbolNode' ? scope.inputs.get(sym.name) : undefined;
       if (!input) throw new FormulaError(`"${lit.value}" is text; only a choice input can be compared with text (found ${sym.toString()})`);
-      return { k: 'bin', op, a: { k: 'ref', name: input.id }, b: { k: 'num', v: optionValue(input, lit.value) } };
+      const v = optionValue(input, lit.value);
+      const label = input.type === 'choice' ? input.options.find((o) => o.value === v)!.label : undefined;
+      return { k: 'bin', op, a: { k: 'ref', name: input.id }, b: { k: 'num', v, label } };
     }
     if (sym.type === 'SymbolNode' && typeof lit.value === 'number') {
       const input = scope.inputs.get(sym.name);

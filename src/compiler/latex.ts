@@ -21,7 +21,7 @@ function prec(e: Expr): number {
 export function toLatex(e: Expr, labels: Record<string, string> = {}): string {
   const sub = (x: Expr, min: number) => (prec(x) < min ? `\\left(${toLatex(x, labels)}\\right)` : toLatex(x, labels));
   switch (e.k) {
-    case 'num': return num(e.v);
+    case 'num': return e.label ? `\\text{${e.label.replace(/([_%&#$])/g, '\\$1')}}` : num(e.v);
     case 'ref': return name(e.name, labels);
     case 'cast': return toLatex(e.a, labels);
     case 'neg': return `-${sub(e.a, 6)}`;

@@ -44,7 +44,9 @@ export default function Calculator(props: Props) {
   let seq = 0;
 
   const fields = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, read(i, texts[i.id], units[i.id])])) as Record<string, FieldResult>);
-  const missing = createMemo(() => props.calc.inputs.filter((i) => fields()[i.id].status !== 'ok').map((i) => i.label));
+  const usable = (f: FieldResult) => f.status === 'ok' || f.status === 'skipped';
+  const missing = createMemo(() => props.calc.inputs.filter((i) => !usable(fields()[i.id])).map((i) => i.label));
+  const skipped = createMemo(() => props.calc.inputs.filter((i) => fields()[i.id].status === 'skipped').map((i) => i.label));
   const warnings = createMemo(() => props.calc.inputs.flatMap((i) => {
     const f = fields()[i.id];
     return f.status === 'ok' && f.warning ? [`${i.label}: ${f.warning}`] : [];
@@ -80,7 +82,7 @@ export default function Calculator(props: Props) {
 
   createEffect(on([fields, engine], ([f, state]) => {
     const mine = ++seq;
-    if (Object.values(f).some((r) => r.status !== 'ok')) return setResults(undefined);
+    if (!Object.values(f).every(usable)) return setResults(undefined);
     if (state !== 'ready' || !runtime) return;
     const feeds = Object.fromEntries(props.calc.inputs.map((i) => [i.id, Float64Array.of((f[i.id] as { value: number }).value)]));
     runtime.runner
@@ -140,6 +142,7 @@ export default function Calculator(props: Props) {
           primaryId={primaryId()}
           error={engineError()}
           warnings={warnings()}
+          skipped={skipped()}
           onRetry={() => { setEngine('idle'); startEngine(); }}
         />
       </div>

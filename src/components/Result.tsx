@@ -12,13 +12,16 @@ interface Props {
   primaryId: string;
   error?: string;
   warnings: string[];
+  /** Labels of optional inputs left empty: outputs that need them show "—". */
+  skipped: string[];
   onRetry: () => void;
 }
 
 export default function Result(props: Props) {
   const primary = () => props.results?.find((r) => r.id === props.primaryId);
   const others = () => props.results?.filter((r) => r.id !== props.primaryId) ?? [];
-  const finite = () => props.results?.every((r) => Number.isFinite(r.value)) ?? false;
+  // With an optional input empty, outputs that use it are unavailable, not wrong.
+  const finite = () => props.skipped.length > 0 || (props.results?.every((r) => Number.isFinite(r.value)) ?? false);
   return (
     <section aria-labelledby="result-heading" class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4">
       <h2 id="result-heading" class="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400 mb-2">Result</h2>
@@ -62,6 +65,9 @@ export default function Result(props: Props) {
             )}
           </Match>
         </Switch>
+        <Show when={props.skipped.length && props.state === 'ready' && props.results?.some((r) => !Number.isFinite(r.value))}>
+          <p class="mt-3 text-sm text-slate-600 dark:text-slate-400">— : enter {props.skipped.join(', ').toLowerCase()} to see this result.</p>
+        </Show>
         <Show when={props.warnings.length && props.state !== 'error'}>
           <ul class="mt-3 text-sm text-amber-800 dark:text-amber-300 list-disc pl-5">
             <For each={props.warnings}>{(w) => <li>{w}</li>}</For>

@@ -36,9 +36,9 @@ export function readAll(calc: Calculator, raw: Record<string, string | number | 
   for (const input of calc.inputs) {
     const r = readValue(input, raw[input.id]);
     fields[input.id] = r;
-    if (r.status === 'ok') values[input.id] = r.value;
+    if (r.status === 'ok' || r.status === 'skipped') values[input.id] = r.value;
   }
-  return { fields, values, ok: Object.values(fields).every((f) => f.status === 'ok') };
+  return { fields, values, ok: Object.values(fields).every((f) => f.status === 'ok' || f.status === 'skipped') };
 }
 
 /** Turns the model's outputs for row `i` into interpreted results. */

@@ -9,7 +9,9 @@ import { convert, displayUnit, lookupUnit } from '../units';
 export type FieldResult =
   | { status: 'empty'; message: string }
   | { status: 'error'; message: string; suggestUnit?: string }
-  | { status: 'ok'; value: number; warning?: string; suggestUnit?: string };
+  | { status: 'ok'; value: number; warning?: string; suggestUnit?: string }
+  /** An optional input left empty: the model receives NaN and outputs using it are unavailable. */
+  | { status: 'skipped'; value: number };
 
 /** A number shown to a person: at most 4 significant digits, no float noise. */
 export const fmt = (n: number): string => String(Number(n.toPrecision(4)));
@@ -34,6 +36,7 @@ function betterUnit(input: NumberInput, n: number, unit: string): string | undef
 export function readNumber(input: NumberInput, text: string, unit: string = input.unit): FieldResult {
   if (text.trim() === '') {
     if (input.default !== undefined) return { status: 'ok', value: input.default };
+    if (input.optional) return { status: 'skipped', value: NaN };
     return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
   }
   const n = parseDecimal(text);

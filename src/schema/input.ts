@@ -31,6 +31,11 @@ export const NumberInputSchema = z
     decimals: z.number().int().min(0).max(6).default(1),
     /** Value used when the field is left empty; without it the field is required. */
     default: z.number().optional(),
+    /**
+     * The field may be left empty. The model then receives NaN for it, and outputs that use it show
+     * "—" until it is given (e.g. a measured osmolality for the osmolal gap).
+     */
+    optional: z.boolean().default(false),
   })
   .strict();
 
@@ -89,6 +94,8 @@ export const InputSchema = z
         ctx.addIssue({ code: 'custom', path: ['typical'], message: `typical [${i.typical}] must lie inside limits [${i.limits}]` });
       if (i.default !== undefined && (i.default < i.limits[0] || i.default > i.limits[1]))
         ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} must lie inside limits [${i.limits}]` });
+      if (i.optional && i.default !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['optional'], message: 'an input with a default is never empty, so it cannot also be optional: keep either `default` or `optional: true`' });
       if (i.units.includes(i.unit))
         ctx.addIssue({ code: 'custom', path: ['units'], message: `"${i.unit}" is the canonical unit already; list only the other units here` });
     }

@@ -1,0 +1,97 @@
+/**
+ * Differential test: for every calculator, random in-limit inputs give the same outputs (and the same
+ * interpretation band) from the committed ONNX model, run by onnxruntime-web, as from evaluating the
+ * checked AST directly in JavaScript.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load';
+import { modelRef } from '../../src/catalog/models';
+import { checkOutputs } from '../../src/compiler/check';
+import { bandOutputName } from '../../src/compiler/compile';
+import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
+import { nodeRunner } from '../../src/runtime/node';
+import type { Input } from '../../src/schema';
+import { roundHalfAway } from '../../src/units/round';
+import { close } from '../helpers';
+
+const ROWS_PER_RUN = 200;
+const RUNS = 20; // 4000 input sets per calculator
+const REL_TOL = 1e-9;
+
+const DAY_MS = 86_400_000;
+const uniform = (lo: number, hi: number) =>
+  fc.noBias(fc.integer({ min: 0, max: 2 ** 31 - 1 })).map((k) => (k === 2 ** 31 - 1 ? hi : lo + ((hi - lo) * k) / (2 ** 31 - 1)));
+
+/**
+ * Values a user could give: uniform within the limits or within the typical range (where most
+ * patients are, and where scores are not saturated), as typed (rounded to the input's decimals), or
+ * at an edge of either range.
+ */
+function valueOf(input: Input): fc.Arbitrary<number> {
+  switch (input.type) {
+    case 'number': {
+      const [lo, hi] = input.limits;
+      const typical = uniform(...input.typical);
+      const typed = fc.oneof(uniform(lo, hi), typical).map((v) => Math.min(hi, Math.max(lo, roundHalfAway(v, input.decimals))));
+      const edges = fc.constantFrom(lo, hi, ...input.typical);
+      const given = fc.oneof(
+        { arbitrary: uniform(lo, hi), weight: 3 },
+        { arbitrary: typical, weight: 3 },
+        { arbitrary: typed, weight: 3 },
+        { arbitrary: edges, weight: 1 },
+      );
+      const optional = (input as { optional?: boolean }).optional === true;
+      return optional ? fc.oneof({ arbitrary: given, weight: 4 }, { arbitrary: fc.constant(NaN), weight: 1 }) : given;
+    }
+    case 'choice':
+      return fc.constantFrom(...input.options.map((o) => o.value));
+    case 'yesno':
+      return fc.constantFrom(0, 1);
+    case 'date':
+      return fc.noBias(fc.integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.UTC(2100, 11, 31) / DAY_MS }));
+  }
+}
+
+const { entries } = loadCatalog();
+const runner = nodeRunner();
+
+describe('ONNX model == AST evaluator on random in-limit inputs', () => {
+  test('the catalogue is not empty', () => expect(entries.length).toBeGreaterThan(0));
+
+  test.each(entries.map((e) => [e.id, e.calc] as const))('%s', async (id, calc) => {
+    const ref = modelRef(id);
+    const { outputs, problems } = checkOutputs(calc);
+    expect(problems).toEqual([]);
+    expect(outputs.map((o) => o.id)).toEqual(calc.outputs.map((o) => o.id));
+    const row = fc.record(Object.fromEntries(calc.inputs.map((i) => [i.id, valueOf(i)])) as Record<string, fc.Arbitrary<number>>);
+    let checked = 0;
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: ROWS_PER_RUN, maxLength: ROWS_PER_RUN }), async (rows) => {
+        const feeds = Object.fromEntries(calc.inputs.map((i) => [i.id, Float64Array.from(rows, (r) => r[i.id])]));
+        const out = await runner.run(ref, feeds);
+        rows.forEach((r, n) => {
+          const complete = Object.values(r).every((v) => !Number.isNaN(v));
+          for (const o of outputs) {
+            const def = calc.outputs.find((d) => d.id === o.id)!;
+            const expected = evaluateOutput(o, r);
+            const actual = out[o.id][n];
+            const at = `${id}.${o.id} at ${JSON.stringify(r)}: model ${actual}, evaluator ${expected}`;
+            if (complete && !(Number.isFinite(actual) && Number.isFinite(expected))) throw new Error(`not finite: ${at}`);
+            if (!close(actual, expected, REL_TOL)) throw new Error(`differ: ${at}`);
+            const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
+            if (bands) {
+              const want = bandIndex(expected, def.decimals, bands);
+              const got = out[bandOutputName(o.id)][n];
+              if (got !== want) throw new Error(`band ${got} instead of ${want}: ${at}`);
+            }
+          }
+        });
+        checked += rows.length;
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    expect(checked).toBeGreaterThanOrEqual(1000);
+  });
+});
