@@ -5,6 +5,16 @@ import { defineConfig, devices } from '@playwright/test';
 // browser, for a developer who ran `npx playwright install chromium`.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const PORT = Number(process.env.E2E_PORT ?? 4399);
+const BASE_PORT = PORT - 1;
+const SUB_PATH = '/bedside/';
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: systemChromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -21,20 +31,32 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
+      testIgnore: /pwa-update\.spec\.ts/,
+      use: chromium,
+    },
+    {
+      // The same site built under a sub-path (as on GitHub Pages) into dist-base/: offline and the
+      // update flow (which edits dist-base/sw.js, so it never runs against dist/).
+      name: 'base-path',
+      testMatch: /(offline|pwa-update)\.spec\.ts/,
+      use: { ...chromium, baseURL: `http://127.0.0.1:${BASE_PORT}${SUB_PATH}` },
     },
   ],
   // Tests run against the built site (npm run build), served as a static host would.
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}${process.env.BEDSIDE_BASE ?? '/'}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}${process.env.BEDSIDE_BASE ?? '/'}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Builds its own copy (a few seconds) so `playwright test` always covers the base path.
+      command: `npx astro build && npx astro preview --host 127.0.0.1 --port ${BASE_PORT}`,
+      env: { BEDSIDE_BASE: SUB_PATH, BEDSIDE_OUT_DIR: './dist-base' },
+      url: `http://127.0.0.1:${BASE_PORT}${SUB_PATH}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+  ],
 });

@@ -36,6 +36,8 @@ export interface CheckedOutput {
   id: string;
   where: { name: string; expr: Expr }[];
   expr: Expr;
+  /** Boolean condition under which the output is valid (NaN outside it). */
+  valid?: Expr;
 }
 
 export const isComparison = (op: BinaryOp) => ['<', '<=', '>', '>=', '==', '!='].includes(op);

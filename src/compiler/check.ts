@@ -172,47 +172,64 @@ export function parseFormula(text: string, scope: Scope): Expr {
   return toExpr(node, scope);
 }
 
-/** Checks every output of a definition; returns the checked outputs and every problem found. */
+/**
+ * Checks every output of a definition; returns the checked outputs and every problem found.
+ * Names are visible from where they are defined on: an output may use the inputs, its own and
+ * earlier outputs' where-names, and earlier outputs' ids.
+ */
 export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; problems: Problem[] } {
   const inputs = new Map(calc.inputs.map((i) => [i.id, i]));
   const problems: Problem[] = [];
   const outputs: CheckedOutput[] = [];
+  const later = new Set(calc.outputs.flatMap((o) => [...Object.keys(o.where), o.id]));
+  const scope: Scope = { inputs, names: new Map(), later };
   calc.outputs.forEach((o: Output, k) => {
-    const scope: Scope = { inputs, names: new Map(), later: new Set(Object.keys(o.where)) };
     const where: CheckedOutput['where'] = [];
     let ok = true;
-    for (const [name, text] of Object.entries(o.where)) {
-      scope.later.delete(name);
+    const attempt = <T,>(path: (string | number)[], fn: () => T): T | undefined => {
       try {
-        const expr = parseFormula(text, scope);
-        where.push({ name, expr });
-        scope.names.set(name, typeOf(expr, scope));
+        return fn();
       } catch (e) {
-        ok = false;
-        scope.names.set(name, 'num');
         if (!(e instanceof FormulaError)) throw e;
-        problems.push({ path: ['outputs', k, 'where', name], message: e.message, hint: e.hint });
+        ok = false;
+        problems.push({ path, message: e.message, hint: e.hint });
+        return undefined;
       }
+    };
+    for (const [name, text] of Object.entries(o.where)) {
+      later.delete(name);
+      const expr = attempt(['outputs', k, 'where', name], () => parseFormula(text, scope));
+      if (expr) where.push({ name, expr });
+      scope.names.set(name, expr ? typeOf(expr, scope) : 'num');
     }
-    try {
-      const expr = o.formula !== undefined ? as('num', parseFormula(o.formula, scope), scope) : sumOfPoints(calc, o, k);
-      if (ok) outputs.push({ id: o.id, where, expr });
-    } catch (e) {
-      if (!(e instanceof FormulaError)) throw e;
-      problems.push({ path: ['outputs', k, o.formula !== undefined ? 'formula' : 'points'], message: e.message, hint: e.hint });
-    }
+    const expr = attempt(['outputs', k, o.formula !== undefined ? 'formula' : 'points'], () =>
+      o.formula !== undefined ? as('num', parseFormula(o.formula, scope), scope) : sumOfPoints(calc, o),
+    );
+    const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
+    later.delete(o.id);
+    scope.names.set(o.id, 'num');
+    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}) });
   });
   return { outputs, problems };
 }
 
-function sumOfPoints(calc: Calculator, o: Output, k: number): Expr {
-  const ids = o.points === 'all' ? calc.inputs.filter((i) => (i.type === 'yesno' && i.points !== undefined) || (i.type === 'choice' && i.options.some((op) => op.points !== undefined))).map((i) => i.id) : o.points!;
+function sumOfPoints(calc: Calculator, o: Output): Expr {
+  const scoredInput = (i: Input) => (i.type === 'yesno' && i.points !== undefined) || (i.type === 'choice' && i.options.some((op) => op.points !== undefined));
+  if (o.points === 'all') {
+    // A yes/no or choice without points beside scored ones is most often a forgotten `points:`.
+    const unscored = calc.inputs.filter((i) => (i.type === 'yesno' || i.type === 'choice') && !scoredInput(i));
+    if (unscored.length && calc.inputs.some(scoredInput))
+      throw new FormulaError(
+        `"points: all" sums the scored inputs, but ${unscored.map((i) => i.id).join(', ')} ${unscored.length === 1 ? 'has' : 'have'} no points`,
+        `give ${unscored.length === 1 ? 'it' : 'them'} points, or list the scored inputs: points: [${calc.inputs.filter(scoredInput).map((i) => i.id).join(', ')}]`,
+      );
+  }
+  const ids = o.points === 'all' ? calc.inputs.filter(scoredInput).map((i) => i.id) : o.points!;
   if (ids.length === 0) throw new FormulaError(`"points: all" but no input declares points`, 'give choice options or yes/no inputs their points');
   const terms = ids.map((id) => {
     const input = calc.inputs.find((i) => i.id === id);
     if (!input) throw new FormulaError(`"${id}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`);
     return pointsOf(input);
   });
-  void k;
   return terms.length === 1 ? terms[0] : { k: 'call', fn: 'sum', args: terms };
 }

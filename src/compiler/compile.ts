@@ -6,7 +6,7 @@ import { GraphBuilder, readsInput } from './lower';
 import { DataType, encodeModel } from './onnx-proto';
 
 /** Bumped whenever the compiler's output bytes change for the same definition. */
-export const COMPILER_VERSION = '1.0.0';
+export const COMPILER_VERSION = '1.1.0';
 export const OPSET = 17;
 export const IR_VERSION = 8;
 
@@ -51,7 +51,9 @@ export function compileCalculator(id: string, calc: Calculator): { bytes?: Uint8
     }
     let value = g.lower(o.expr);
     if (!readsInput(o.expr, inputIds, whereReads)) value = broadcast(value);
+    if (o.valid) value = g.node('Where', [g.lower(o.valid), value, g.constant(NaN)]);
     g.node('Identity', [value], [], o.id);
+    whereReads.set(o.id, true);
     graphOutputs.push(o.id);
 
     const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;

@@ -1,4 +1,4 @@
-import { roundHalfAway } from '../units/round';
+import { log10Snapped, roundHalfAway } from '../units/round';
 import type { CheckedOutput, Expr } from './ast';
 
 type Value = number | boolean;
@@ -57,7 +57,7 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
         case 'sqrt': return Math.sqrt(x);
         case 'exp': return Math.exp(x);
         case 'ln': case 'log': return Math.log(x);
-        case 'log10': return Math.log(x) / Math.LN10;
+        case 'log10': return log10Snapped(x);
         case 'floor': return Math.floor(x);
         case 'ceil': return Math.ceil(x);
         case 'round': return roundHalfAway(x, y ?? 0);
@@ -69,11 +69,26 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
   throw new Error(`cannot evaluate ${JSON.stringify(e)}`);
 }
 
-/** Evaluates a whole output (its where-names first) for one set of canonical input values. */
-export function evaluateOutput(o: CheckedOutput, inputs: Record<string, number>): number {
+/**
+ * Evaluates every output in order (later outputs may use earlier names) for one set of canonical
+ * input values; returns each output's value.
+ */
+export function evaluateAll(outputs: CheckedOutput[], inputs: Record<string, number>): Record<string, number> {
   const env: Record<string, Value> = { ...inputs };
-  for (const w of o.where) env[w.name] = evaluate(w.expr, env);
-  return Number(evaluate(o.expr, env));
+  const out: Record<string, number> = {};
+  for (const o of outputs) {
+    for (const w of o.where) env[w.name] = evaluate(w.expr, env);
+    const v = Number(evaluate(o.expr, env));
+    out[o.id] = o.valid && !evaluate(o.valid, env) ? NaN : v;
+    env[o.id] = out[o.id];
+  }
+  return out;
+}
+
+/** Evaluates one output of `outputs` (with everything it may depend on before it). */
+export function evaluateOutput(o: CheckedOutput, inputs: Record<string, number>, outputs: CheckedOutput[] = [o]): number {
+  const upTo = outputs.slice(0, outputs.indexOf(o) + 1);
+  return evaluateAll(upTo.length ? upTo : [o], inputs)[o.id];
 }
 
 /** Index of the band matched by `value` rounded to `decimals` (min inclusive, max exclusive), or -1. */

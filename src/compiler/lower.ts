@@ -1,4 +1,4 @@
-import { ROUND_NUDGE } from '../units/round';
+import { LOG10_SNAP, ROUND_NUDGE } from '../units/round';
 import type { BinaryOp, Expr } from './ast';
 import { DataType } from './onnx-proto';
 
@@ -29,7 +29,7 @@ export class GraphBuilder {
     const key = Object.is(v, -0) ? '-0' : String(v);
     let name = this.consts.get(key);
     if (!name) {
-      name = `const_${this.consts.size}`;
+      name = `_c${this.consts.size}`; // ids start with a letter, so `_` names never collide
       this.consts.set(key, name);
       this.initializers.push({ name, dims: [], data_type: DataType.DOUBLE, raw_data: doubleBytes(v) });
     }
@@ -38,8 +38,8 @@ export class GraphBuilder {
 
   /** Adds a node and returns its (single) output name. */
   node(op: string, inputs: string[], attrs: Record<string, unknown>[] = [], output?: string): string {
-    const out = output ?? `t${this.count}`;
-    this.nodes.push({ input: inputs, output: [out], name: `n${this.count}_${op}`, op_type: op, attribute: attrs });
+    const out = output ?? `_t${this.count}`;
+    this.nodes.push({ input: inputs, output: [out], name: `_n${this.count}_${op}`, op_type: op, attribute: attrs });
     this.count++;
     return out;
   }
@@ -81,7 +81,12 @@ export class GraphBuilder {
         const args = e.args.map((x) => this.lower(x));
         if (VARIADIC[e.fn]) return args.length === 1 ? args[0] : this.node(VARIADIC[e.fn], args);
         if (UNARY[e.fn]) return this.node(UNARY[e.fn], args);
-        if (e.fn === 'log10') return this.node('Div', [this.node('Log', args), this.constant(Math.LN10)]);
+        if (e.fn === 'log10') {
+          // ln(x) * log10(e), snapped to the integer when within 1e-12 so log10(1000) is exactly 3.
+          const y = this.node('Mul', [this.node('Log', args), this.constant(Math.LOG10E)]);
+          const r = this.node('Floor', [this.node('Add', [y, this.constant(0.5)])]);
+          return this.node('Where', [this.node('Less', [this.node('Abs', [this.node('Sub', [y, r])]), this.constant(LOG10_SNAP)]), r, y]);
+        }
         if (e.fn === 'clamp') return this.node('Min', [this.node('Max', [args[0], args[1]]), args[2]]);
         if (e.fn === 'round') return this.round(args[0], e.args[1] ? (e.args[1] as { v: number }).v : 0);
         throw new Error(`internal: no lowering for ${e.fn}`);

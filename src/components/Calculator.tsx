@@ -2,16 +2,22 @@
  * The live calculator (a Solid island). The form works before the engine arrives; the engine
  * (onnxruntime-web and the model) starts loading when the page is idle, or at the first keystroke.
  */
-import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { isServer } from 'solid-js/web';
 import type { Calculator as Calc, Input } from '../schema';
 import { interpret, type OutputResult } from '../runtime/calculate';
 import type { ModelRef } from '../runtime/session';
-import { fmt, parseDecimal, readValue, todayDays, formatDate, readNumber, readDate, type FieldResult } from '../runtime/values';
-import { convert } from '../units/convert';
+import { fmt, formatDate, parseDecimal, readDate, readNumber, readValue, todayDays, type FieldResult } from '../runtime/values';
+import { convert, displayUnit, lookupUnit } from '../units/convert';
 import Field from './Field';
+import { forgetKept, loadKept, saveKept } from './kept-values';
+import { noteText } from './note';
+import { addRecent, getUnitSystem, setUnitSystem, type UnitSystem } from './prefs';
 import Result from './Result';
+import { decodeFragment, encodeFragment } from './share';
+import Toolbar from './Toolbar';
+import WhatIf from './WhatIf';
 
 interface Props {
   calc: Calc;
@@ -33,25 +39,50 @@ function read(input: Input, text: string, unit: string): FieldResult {
   return readValue(input, text);
 }
 
+const usable = (f: FieldResult) => f.status === 'ok' || f.status === 'skipped';
+const unitFor = (input: Input, system: UnitSystem) =>
+  input.type === 'number' ? [input.unit, ...input.units].find((u) => lookupUnit(u)?.system === system) : undefined;
+
 export default function Calculator(props: Props) {
   const [texts, setTexts] = createStore<Record<string, string>>(Object.fromEntries(props.calc.inputs.map((i) => [i.id, initialText(i)])));
   const [units, setUnits] = createStore<Record<string, string>>(Object.fromEntries(props.calc.inputs.map((i) => [i.id, i.type === 'number' ? i.unit : ''])));
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
+  const [system, setSystem] = createSignal<UnitSystem>();
   const [engine, setEngine] = createSignal<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [engineError, setEngineError] = createSignal<string>();
   const [results, setResults] = createSignal<OutputResult[]>();
   let runtime: BrowserRuntime | undefined;
   let seq = 0;
 
+  const numberInputs = () => props.calc.inputs.filter((i) => i.type === 'number');
+  const hasSystems = () => numberInputs().some((i) => unitFor(i, 'us') && unitFor(i, 'si') && unitFor(i, 'us') !== unitFor(i, 'si'));
+  // Without a saved preference, the toggle shows the system of the units on screen.
+  const shownSystem = () => numberInputs().map((i) => lookupUnit(units[i.id])?.system).find(Boolean);
   const fields = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, read(i, texts[i.id], units[i.id])])) as Record<string, FieldResult>);
-  const usable = (f: FieldResult) => f.status === 'ok' || f.status === 'skipped';
   const missing = createMemo(() => props.calc.inputs.filter((i) => !usable(fields()[i.id])).map((i) => i.label));
   const skipped = createMemo(() => props.calc.inputs.filter((i) => fields()[i.id].status === 'skipped').map((i) => i.label));
+  const values = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, (fields()[i.id] as { value?: number }).value ?? NaN])));
   const warnings = createMemo(() => props.calc.inputs.flatMap((i) => {
     const f = fields()[i.id];
     return f.status === 'ok' && f.warning ? [`${i.label}: ${f.warning}`] : [];
   }));
-  const primaryId = () => (props.calc.outputs.find((o) => o.primary) ?? props.calc.outputs[0]).id;
+  const primary = () => props.calc.outputs.find((o) => o.primary) ?? props.calc.outputs[0];
+  // Which criteria scored: read off the declared points of the chosen answers (the total comes from the model).
+  const scored = createMemo(() => props.calc.inputs.flatMap((i) => {
+    const t = texts[i.id];
+    if (i.type === 'yesno' && i.points && t === '1') return [`${i.label} (${i.points > 0 ? '+' : ''}${i.points})`];
+    if (i.type === 'choice') {
+      const o = i.options.find((x) => String(x.value) === t);
+      if (o?.points) return [`${i.label}: ${o.label} (${o.points > 0 ? '+' : ''}${o.points})`];
+    }
+    return [];
+  }));
+  const converted = (i: Input) => {
+    const f = fields()[i.id];
+    if (i.type !== 'number' || f.status !== 'ok') return undefined;
+    const others = [i.unit, ...i.units].filter((u) => u !== units[i.id]);
+    return others.length ? `= ${others.map((u) => `${fmt(convert(f.value, i.unit, u, i.analyte))} ${displayUnit(u)}`).join(' = ')}` : undefined;
+  };
 
   const startEngine = () => {
     if (engine() === 'loading' || engine() === 'ready') return;
@@ -69,7 +100,45 @@ export default function Calculator(props: Props) {
       });
   };
 
+  const restoreKept = () => {
+    const kept = loadKept(props.model.id);
+    if (!kept) return;
+    for (const input of props.calc.inputs) {
+      const t = kept.texts[input.id];
+      const u = kept.units[input.id];
+      if (input.type === 'number' && typeof u === 'string' && [input.unit, ...input.units].includes(u)) setUnits(input.id, u);
+      if (typeof t === 'string' && t !== initialText(input)) {
+        setTexts(input.id, t);
+        setTouched(input.id, true);
+      }
+    }
+    startEngine();
+  };
+
+  const applySystem = (s: UnitSystem) => {
+    setSystem(s);
+    for (const i of numberInputs()) {
+      const u = unitFor(i, s);
+      if (u && u !== units[i.id]) onUnit(i, u);
+    }
+  };
+
   onMount(() => {
+    addRecent(props.model.id);
+    const pref = getUnitSystem();
+    if (pref) applySystem(pref);
+    if (location.hash.length > 1) {
+      const s = decodeFragment(props.calc, location.hash);
+      for (const [id, t] of Object.entries(s.texts)) setTexts(id, t);
+      for (const [id, u] of Object.entries(s.units)) setUnits(id, u);
+      if (Object.keys(s.texts).length) startEngine();
+    } else restoreKept();
+    // Typed values survive a reload (e.g. to a new version) in sessionStorage only; see kept-values.ts.
+    createEffect(() => {
+      const changed = props.calc.inputs.some((i) => texts[i.id] !== initialText(i));
+      if (changed) saveKept(props.model.id, { texts: { ...texts }, units: { ...units } });
+      else forgetKept(props.model.id);
+    });
     const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
     if (w.requestIdleCallback) {
       const h = w.requestIdleCallback(startEngine, { timeout: 1500 });
@@ -84,10 +153,10 @@ export default function Calculator(props: Props) {
     const mine = ++seq;
     if (!Object.values(f).every(usable)) return setResults(undefined);
     if (state !== 'ready' || !runtime) return;
-    const feeds = Object.fromEntries(props.calc.inputs.map((i) => [i.id, Float64Array.of((f[i.id] as { value: number }).value)]));
+    const feeds = Object.fromEntries(props.calc.inputs.map((i) => [i.id, Float64Array.of(values()[i.id])]));
     runtime.runner
       .run(props.model, feeds)
-      .then((out) => mine === seq && setResults(interpret(props.calc, out)))
+      .then((out) => mine === seq && setResults(interpret(props.calc, out, 0, skipped())))
       .catch(() => {
         if (mine !== seq) return;
         setEngine('error');
@@ -102,49 +171,79 @@ export default function Calculator(props: Props) {
   };
 
   // Switching unit converts what was typed, so the value keeps its meaning.
-  const onUnit = (input: Input, unit: string) => {
+  function onUnit(input: Input, unit: string) {
     if (input.type !== 'number') return;
     const n = parseDecimal(texts[input.id]);
     if (n !== undefined) setTexts(input.id, fmt(convert(n, units[input.id], unit, input.analyte)));
     setUnits(input.id, unit);
-  };
+  }
 
   const state = () => (engine() === 'error' ? 'error' : missing().length ? 'waiting' : engine() === 'ready' && results() ? 'ready' : 'loading');
+  const fragment = createMemo(() => encodeFragment(props.calc, { texts, units }));
+  const note = () => {
+    const r = results();
+    if (!r || state() !== 'ready') return undefined;
+    const entered = Object.fromEntries(props.calc.inputs.map((i) => [i.id, { text: texts[i.id], unit: units[i.id], result: fields()[i.id] }]));
+    return noteText(props.calc, entered, r, formatDate(todayDays()));
+  };
+  const run = (feeds: Record<string, Float64Array>) => runtime!.runner.run(props.model, feeds);
 
   return (
     <div class="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine()}>
-      <form class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4" onSubmit={(e) => e.preventDefault()} aria-label="Inputs" novalidate>
-        <For each={props.calc.inputs}>
-          {(input) => (
-            <Field
-              input={input}
-              text={texts[input.id]}
-              unit={units[input.id]}
-              result={fields()[input.id]}
-              touched={touched[input.id] ?? false}
-              onText={(t) => onText(input, t)}
-              onUnit={(u) => onUnit(input, u)}
-              onBlur={() => setTouched(input.id, true)}
-            />
-          )}
-        </For>
-        <button type="reset" class="mt-2 min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3" onClick={(e) => {
-          e.preventDefault();
-          props.calc.inputs.forEach((i) => setTexts(i.id, initialText(i)));
-          setTouched({});
-        }}>Clear</button>
-      </form>
+      <div>
+        <form class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4" onSubmit={(e) => e.preventDefault()} aria-label="Inputs" novalidate>
+          <Show when={hasSystems()}>
+            <fieldset class="flex items-center gap-2 text-sm mb-2 print:hidden">
+              <legend class="sr-only">Units</legend>
+              <span aria-hidden="true">Units:</span>
+              <For each={[['us', 'US'], ['si', 'SI']] as const}>
+                {([s, label]) => (
+                  <label class="flex items-center gap-1 min-h-11 px-2 rounded-md cursor-pointer has-[:checked]:bg-teal-50 dark:has-[:checked]:bg-teal-950 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-teal-600">
+                    <input type="radio" name="unit-system" value={s} class="accent-teal-700" aria-label={`${label} units`} checked={(system() ?? shownSystem()) === s} onChange={() => { setUnitSystem(s); applySystem(s); }} />
+                    {label}
+                  </label>
+                )}
+              </For>
+            </fieldset>
+          </Show>
+          <For each={props.calc.inputs}>
+            {(input) => (
+              <Field
+                input={input}
+                text={texts[input.id]}
+                unit={units[input.id]}
+                result={fields()[input.id]}
+                touched={touched[input.id] ?? false}
+                converted={converted(input)}
+                onText={(t) => onText(input, t)}
+                onUnit={(u) => onUnit(input, u)}
+                onBlur={() => setTouched(input.id, true)}
+              />
+            )}
+          </For>
+          <button type="reset" class="mt-2 min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 print:hidden" onClick={(e) => {
+            e.preventDefault();
+            props.calc.inputs.forEach((i) => { setTexts(i.id, initialText(i)); setTouched(i.id, false); });
+            if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+            forgetKept(props.model.id);
+          }}>Clear</button>
+        </form>
+        <Show when={state() === 'ready'}>
+          <WhatIf calc={props.calc} values={values()} units={units} output={primary()} run={run} />
+        </Show>
+      </div>
       <div class="md:sticky md:top-4">
         <Result
           state={state()}
           missing={missing()}
           results={results()}
-          primaryId={primaryId()}
+          primaryId={primary().id}
           error={engineError()}
           warnings={warnings()}
-          skipped={skipped()}
+          scored={scored()}
           onRetry={() => { setEngine('idle'); startEngine(); }}
         />
+        <Toolbar id={props.model.id} title={props.calc.title} note={note()} fragment={fragment()} />
       </div>
     </div>
   );

@@ -11,6 +11,8 @@ interface Props {
   result: FieldResult;
   /** Show "empty" messages (after the user has touched the field). */
   touched: boolean;
+  /** The value in the input's other units, e.g. "= 70.7 µmol/L". */
+  converted?: string;
   onText: (text: string) => void;
   onUnit: (unit: string) => void;
   onBlur: () => void;
@@ -58,6 +60,9 @@ export default function Field(props: Props) {
         }
       >
         <Options {...props} described={described()} />
+      </Show>
+      <Show when={props.converted}>
+        <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${props.input.id}`}>{props.converted}</p>
       </Show>
       <Show when={props.input.help}>
         <p id={`help-${props.input.id}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">{props.input.help}</p>

@@ -12,16 +12,14 @@ interface Props {
   primaryId: string;
   error?: string;
   warnings: string[];
-  /** Labels of optional inputs left empty: outputs that need them show "—". */
-  skipped: string[];
+  /** Criteria that scored, for points-based scores. */
+  scored: string[];
   onRetry: () => void;
 }
 
 export default function Result(props: Props) {
   const primary = () => props.results?.find((r) => r.id === props.primaryId);
   const others = () => props.results?.filter((r) => r.id !== props.primaryId) ?? [];
-  // With an optional input empty, outputs that use it are unavailable, not wrong.
-  const finite = () => props.skipped.length > 0 || (props.results?.every((r) => Number.isFinite(r.value)) ?? false);
   return (
     <section aria-labelledby="result-heading" class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4">
       <h2 id="result-heading" class="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400 mb-2">Result</h2>
@@ -37,9 +35,6 @@ export default function Result(props: Props) {
           <Match when={props.state === 'loading' || !props.results}>
             <p class="text-slate-600 dark:text-slate-400">Loading engine…</p>
           </Match>
-          <Match when={!finite()}>
-            <p class="text-red-700 dark:text-red-300">These values cannot be computed by this equation. Check the inputs.</p>
-          </Match>
           <Match when={primary()}>
             {(p) => (
               <div>
@@ -48,13 +43,20 @@ export default function Result(props: Props) {
                   <span data-output={p().id}>{p().display}</span>
                   <Show when={p().unit}><span class="text-lg font-normal ml-2">{displayUnit(p().unit!)}</span></Show>
                 </p>
+                <Show when={p().unavailable}><p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>{p().unavailable}</p></Show>
                 <Band result={p()} />
+                <Show when={props.scored.length}>
+                  <div class="mt-3 text-sm">
+                    <h3 class="font-semibold">Scored</h3>
+                    <ul class="list-disc pl-5" data-testid="scored"><For each={props.scored}>{(s) => <li>{s}</li>}</For></ul>
+                  </div>
+                </Show>
                 <Show when={others().length}>
                   <dl class="mt-4 grid grid-cols-[1fr_auto] gap-x-4 gap-y-2">
                     <For each={others()}>
                       {(o) => (
                         <>
-                          <dt class="text-slate-700 dark:text-slate-300">{o.label}<Show when={o.band}><span class="block text-sm">{o.band!.label}</span></Show></dt>
+                          <dt class="text-slate-700 dark:text-slate-300">{o.label}<Show when={o.band}><span class="block text-sm">{o.band!.label}</span></Show><Show when={o.unavailable}><span class="block text-sm" data-unavailable={o.id}>{o.unavailable}</span></Show></dt>
                           <dd class="font-semibold tabular-nums text-right"><span data-output={o.id}>{o.display}</span><Show when={o.unit}> <span class="font-normal text-sm">{displayUnit(o.unit!)}</span></Show></dd>
                         </>
                       )}
@@ -65,9 +67,6 @@ export default function Result(props: Props) {
             )}
           </Match>
         </Switch>
-        <Show when={props.skipped.length && props.state === 'ready' && props.results?.some((r) => !Number.isFinite(r.value))}>
-          <p class="mt-3 text-sm text-slate-600 dark:text-slate-400">— : enter {props.skipped.join(', ').toLowerCase()} to see this result.</p>
-        </Show>
         <Show when={props.warnings.length && props.state !== 'error'}>
           <ul class="mt-3 text-sm text-amber-800 dark:text-amber-300 list-disc pl-5">
             <For each={props.warnings}>{(w) => <li>{w}</li>}</For>

@@ -15,6 +15,8 @@ export interface OutputResult {
   display: string;
   /** The band the model chose (matched on the displayed value), if the output has bands. */
   band?: Band;
+  /** Why there is no value (display "—"): the output's validity reason, or the inputs it waits for. */
+  unavailable?: string;
 }
 
 /** Shows a value the way its output is declared. Never prints NaN: the caller checks finiteness. */
@@ -24,7 +26,7 @@ export function formatOutput(o: Pick<Output, 'decimals' | 'format'>, value: numb
     const days = Math.round(value);
     const w = Math.trunc(days / 7);
     const d = days - w * 7;
-    return `${w} weeks ${d} day${Math.abs(d) === 1 ? '' : 's'}`;
+    return `${w} week${Math.abs(w) === 1 ? '' : 's'} ${d} day${Math.abs(d) === 1 ? '' : 's'}`;
   }
   return roundHalfAway(value, o.decimals).toFixed(o.decimals);
 }
@@ -41,10 +43,18 @@ export function readAll(calc: Calculator, raw: Record<string, string | number | 
   return { fields, values, ok: Object.values(fields).every((f) => f.status === 'ok' || f.status === 'skipped') };
 }
 
-/** Turns the model's outputs for row `i` into interpreted results. */
-export function interpret(calc: Calculator, out: Record<string, Float64Array>, i = 0): OutputResult[] {
+/**
+ * Turns the model's outputs for row `i` into interpreted results. `skipped` names optional inputs
+ * left empty, to say why an output has no value.
+ */
+export function interpret(calc: Calculator, out: Record<string, Float64Array>, i = 0, skipped: string[] = []): OutputResult[] {
   return calc.outputs.map((o) => {
     const value = out[o.id][i];
+    const unavailable = Number.isFinite(value)
+      ? undefined
+      : skipped.length
+        ? `Enter ${skipped.join(', ').toLowerCase()} to see this.${o.valid ? ` (${o.valid.reason})` : ''}`
+        : (o.valid?.reason ?? 'Cannot be computed for these values: check the inputs.');
     const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
     const bandIdx = out[`${o.id}.band`]?.[i];
     return {
@@ -54,6 +64,7 @@ export function interpret(calc: Calculator, out: Record<string, Float64Array>, i
       value,
       display: Number.isFinite(value) ? formatOutput(o, value) : '—',
       band: bands && bandIdx !== undefined && bandIdx >= 0 ? bands[bandIdx] : undefined,
+      ...(unavailable ? { unavailable } : {}),
     };
   });
 }

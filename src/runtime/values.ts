@@ -19,6 +19,8 @@ export const fmt = (n: number): string => String(Number(n.toPrecision(4)));
 /** Parses a decimal number as people type it ("0.8", "0,8", " 12 "); undefined if it is not one. */
 export function parseDecimal(text: string): number | undefined {
   const t = text.trim().replace(/^\+/, '');
+  // "150,000" could be 150 thousand or 150.000: refuse rather than guess. "0,8" is a decimal comma.
+  if (/^-?\d{1,3}(,\d{3})+$/.test(t)) return undefined;
   const norm = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
   if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(norm)) return undefined;
   const n = Number(norm);
@@ -40,10 +42,14 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
     return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
   }
   const n = parseDecimal(text);
+  if (n === undefined && /^-?\d{1,3}(,\d{3})+$/.test(text.trim()))
+    return { status: 'error', message: `“${text.trim()}” is ambiguous: write ${text.trim().replace(/,/g, '')} without the comma, or use a decimal point.` };
   if (n === undefined) return { status: 'error', message: `“${text.trim()}” is not a number. Enter ${input.label.toLowerCase()} as a number, e.g. ${fmt(convert(input.typical[0], input.unit, unit, input.analyte))}.` };
   if (unit !== input.unit && !input.units.includes(unit))
     return { status: 'error', message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.` };
-  const value = convert(n, unit, input.unit, input.analyte);
+  // 12 significant digits drop float noise of the conversion (100.4 °F is 38 °C, not 38.00000000000001),
+  // so a converted value sits on the same side of a cut-off as the value typed in the canonical unit.
+  const value = Number(convert(n, unit, input.unit, input.analyte).toPrecision(12));
   const u = displayUnit(unit);
   const suggestUnit = betterUnit(input, n, unit);
   const hint = suggestUnit ? ` Did you mean ${displayUnit(suggestUnit)}?` : '';

@@ -19,6 +19,8 @@ export const CalculatorSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version is MAJOR.MINOR.PATCH, e.g. 1.0.0'),
     /** Specialties it belongs to, lower case, e.g. [nephrology]. */
     specialties: z.array(z.string().regex(/^[a-z][a-z -]*$/, 'a specialty is lower-case words')).min(1),
+    /** What it is for, for browsing: diagnosis, prognosis, treatment (incl. dosing) or formula. */
+    purpose: z.array(z.enum(['diagnosis', 'prognosis', 'treatment', 'formula'])).min(1).optional(),
     /** Other names and abbreviations people search for. */
     synonyms: z.array(z.string().min(1)).default([]),
     /** The inputs, in display order. */

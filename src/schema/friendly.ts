@@ -82,9 +82,10 @@ function toProblem(issue: z.ZodIssue, data: unknown, shapeAt: (path: (string | n
     case 'invalid_literal':
       return [{ path: issue.path, message: `${show(found)} is not allowed. Expected ${show(issue.expected)}` }];
     case 'too_small':
-      return [{ path: issue.path, message: `${show(found)} is too small: ${issue.message.toLowerCase()}` }];
-    case 'too_big':
-      return [{ path: issue.path, message: `${show(found)} is too big: ${issue.message.toLowerCase()}` }];
+    case 'too_big': {
+      const what = Array.isArray(found) ? `found ${found.length} item${found.length === 1 ? '' : 's'}` : `found ${show(found)}`;
+      return [{ path: issue.path, message: `${issue.message.replace(/^./, (c) => c.toLowerCase())} (${what})` }];
+    }
     case 'invalid_string':
       return [{ path: issue.path, message: `${show(found)} is not valid: ${issue.message}` }];
     case 'invalid_union':
@@ -95,7 +96,8 @@ function toProblem(issue: z.ZodIssue, data: unknown, shapeAt: (path: (string | n
       }
       return [{ path: issue.path, message: `${show(found)} is not valid here` }];
     default:
-      return [{ path: issue.path, message: `${found === undefined ? '' : `${show(found)}: `}${issue.message}` }];
+      // Custom messages (refinements) already say what was found.
+      return [{ path: issue.path, message: issue.message }];
   }
 }
 

@@ -22,6 +22,19 @@ export const OutputSchema = z
     format: z.enum(['number', 'date', 'weeks-days']).default('number'),
     /** The headline result of the calculator (default: the first output). */
     primary: z.boolean().default(false),
+    /**
+     * When the formula is valid, e.g. Friedewald LDL only below 400 mg/dL of triglycerides. Outside
+     * it the model gives NaN for this output (and no band) and the page shows "—" with `reason`.
+     */
+    valid: z
+      .object({
+        /** Condition over inputs and earlier names; the output exists only where it is true. */
+        when: z.string().min(1),
+        /** Shown instead of a value when the condition is false. */
+        reason: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     /** Short explanation shown under the result. */
     help: z.string().optional(),
   })

@@ -8,7 +8,8 @@
 export type Dimension =
   | 'time' | 'mass' | 'length' | 'mass-concentration' | 'molar-concentration' | 'pressure'
   | 'temperature' | 'percent' | 'ratio' | 'heart-rate' | 'respiratory-rate' | 'bmi' | 'gfr'
-  | 'clearance' | 'volume' | 'flow' | 'score';
+  | 'clearance' | 'volume' | 'flow' | 'score' | 'enzyme-activity' | 'cell-count' | 'hormone-units'
+  | 'area' | 'osmolality' | 'dose-rate' | 'weight-dose-rate' | 'frequency';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -22,6 +23,8 @@ export interface UnitDef {
   offset?: number;
   /** Other spellings accepted on the command line and in cases (never in definitions). */
   aliases?: string[];
+  /** The unit system it belongs to, for the US/SI preference; absent when used everywhere (mmHg, %). */
+  system?: 'us' | 'si';
 }
 
 const u = (symbol: string, dimension: Dimension, factor: number, display = symbol, extra: Partial<UnitDef> = {}): UnitDef => ({
@@ -34,25 +37,29 @@ export const UNITS: readonly UnitDef[] = [
   u('weeks', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
   u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
   u('h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
-  u('kg', 'mass', 1),
+  u('min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
+  u('ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
+  u('kg', 'mass', 1, 'kg', { system: 'si' }),
   u('g', 'mass', 1e-3),
-  u('lb', 'mass', 0.45359237, 'lb', { aliases: ['lbs'] }), // exact by definition (international pound, 1959)
-  u('m', 'length', 1),
-  u('cm', 'length', 0.01),
-  u('in', 'length', 0.0254, 'in', { aliases: ['inch', 'inches'] }), // exact by definition
-  u('ft', 'length', 0.3048),
-  u('g/L', 'mass-concentration', 1),
-  u('g/dL', 'mass-concentration', 10),
-  u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { aliases: ['mg/dl'] }),
-  u('mg/L', 'mass-concentration', 1e-3),
-  u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { aliases: ['mmol/l', 'mM'] }),
-  u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
+  u('mg', 'mass', 1e-6),
+  u('mcg', 'mass', 1e-9, 'µg', { aliases: ['ug', 'µg'] }),
+  u('lb', 'mass', 0.45359237, 'lb', { system: 'us', aliases: ['lbs'] }), // exact by definition (international pound, 1959)
+  u('m', 'length', 1, 'm', { system: 'si' }),
+  u('cm', 'length', 0.01, 'cm', { system: 'si' }),
+  u('in', 'length', 0.0254, 'in', { system: 'us', aliases: ['inch', 'inches'] }), // exact by definition
+  u('ft', 'length', 0.3048, 'ft', { system: 'us' }),
+  u('g/L', 'mass-concentration', 1, 'g/L', { system: 'si' }),
+  u('g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
+  u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
+  u('mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
+  u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
+  u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
   // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
-  u('mEq/L', 'molar-concentration', 1e-3, 'mEq/L', { aliases: ['meq/L', 'meq/l'] }),
+  u('mEq/L', 'molar-concentration', 1e-3, 'mEq/L', { system: 'us', aliases: ['meq/L', 'meq/l'] }),
   u('mmHg', 'pressure', 1),
-  u('kPa', 'pressure', 760 / 101.325), // 1 atm = 101.325 kPa = 760 mmHg
-  u('degC', 'temperature', 1, '°C', { aliases: ['°C', 'C'] }),
-  u('degF', 'temperature', 5 / 9, '°F', { offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
+  u('kPa', 'pressure', 760 / 101.325, 'kPa', { system: 'si' }),
+  u('degC', 'temperature', 1, '°C', { system: 'si', aliases: ['°C', 'C'] }),
+  u('degF', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
   u('%', 'percent', 1),
   u('ratio', 'ratio', 1, ''),
   u('bpm', 'heart-rate', 1, 'beats/min'),
@@ -64,6 +71,17 @@ export const UNITS: readonly UnitDef[] = [
   u('L', 'volume', 1),
   u('mL/h', 'flow', 1),
   u('points', 'score', 1),
+  u('U/L', 'enzyme-activity', 1, 'U/L', { aliases: ['IU/L', 'u/l'] }),
+  // Cell counts: 1 × 10⁹/L = 1 × 10³/µL = 1000/µL (= per mm³).
+  u('10^9/L', 'cell-count', 1, '× 10⁹/L', { system: 'si', aliases: ['x10^9/L', 'G/L'] }),
+  u('10^3/uL', 'cell-count', 1, '× 10³/µL', { system: 'us', aliases: ['K/uL', 'x10^3/uL', '10^3/mm3'] }),
+  u('/uL', 'cell-count', 1e-3, '/µL', { aliases: ['/mm3', 'cells/uL', '/µL'] }),
+  u('uIU/mL', 'hormone-units', 1, 'µIU/mL', { aliases: ['mU/L', 'µU/mL', 'uU/mL'] }),
+  u('m²', 'area', 1, 'm²', { aliases: ['m2'] }),
+  u('mOsm/kg', 'osmolality', 1, 'mOsm/kg', { aliases: ['mosm/kg', 'mOsm/L'] }),
+  u('mcg/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
+  u('mcg/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
+  u('/day', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
 ];
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */

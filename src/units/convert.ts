@@ -32,6 +32,8 @@ export function conversionProblem(from: string, to: string, analyte?: string): s
     if (!analyte) return `${a.symbol} and ${b.symbol} convert through a molar mass; declare \`analyte\` (${validAnalytes('molarMass')})`;
     if (!ANALYTES[analyte]) return `"${analyte}" is not a known analyte. Expected one of: ${Object.keys(ANALYTES).join(', ')}`;
     if (!ANALYTES[analyte].molarMass) return `${analyte} has no molar mass in the catalogue, so ${a.symbol} and ${b.symbol} cannot convert`;
+    if ((a.symbol === 'mEq/L' || b.symbol === 'mEq/L') && !ANALYTES[analyte].valence)
+      return `${analyte} has no charge in the catalogue, so mEq/L does not apply; use mmol/L or umol/L`;
     return undefined;
   }
   return `${a.symbol} (${a.dimension}) cannot convert to ${b.symbol} (${b.dimension})`;

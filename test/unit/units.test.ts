@@ -40,6 +40,20 @@ describe('every unit against its conventional factor', () => {
     L: ['mL', 1000, 0],
     'mL/h': ['mL/h', 1, 0],
     points: ['points', 1, 0],
+    min: ['h', 1 / 60, 1e-15],
+    ms: ['min', 1 / 60000, 1e-15],
+    mg: ['g', 0.001, 1e-15],
+    mcg: ['mg', 0.001, 1e-15],
+    'U/L': ['U/L', 1, 0],
+    '10^9/L': ['/uL', 1000, 1e-9], // 1 × 10⁹ cells per litre = 1,000 per microlitre
+    '10^3/uL': ['10^9/L', 1, 0],
+    '/uL': ['10^3/uL', 0.001, 1e-15],
+    'uIU/mL': ['uIU/mL', 1, 0],
+    'm²': ['m²', 1, 0],
+    'mOsm/kg': ['mOsm/kg', 1, 0],
+    'mcg/h': ['mcg/h', 1, 0],
+    'mcg/kg/min': ['mcg/kg/min', 1, 0],
+    '/day': ['/day', 1, 0],
   };
 
   test('the table covers every unit in the catalogue', () => {

@@ -1,0 +1,151 @@
+/**
+ * Code that runs inside the page (passed to Playwright's addInitScript / evaluate). Everything is
+ * measured with performance.now() in the page, so no round trip to the test driver is counted.
+ */
+
+/** Installed before any page script: marks when the form is usable, the engine ready, the result shown. */
+export function benchInit(cfg) {
+  const marks = {};
+  const apply = (a) => {
+    if (a.kind === 'unit') {
+      const el = document.getElementById(a.id).parentElement.querySelector('select');
+      el.value = a.unit;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (a.kind === 'text') {
+      const el = document.getElementById(a.id);
+      el.value = a.value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    } else if (a.kind === 'radio') {
+      const el = document.querySelector(`input[type=radio][name="${a.name}"][value="${a.value}"]`);
+      if (!el.checked) el.click();
+    }
+  };
+  window.__bench = { marks, apply };
+  const mark = (k) => {
+    if (!(k in marks)) marks[k] = performance.now();
+  };
+  let filled = false;
+  const check = () => {
+    const root = document.querySelector('[data-engine]');
+    const island = root?.closest('astro-island');
+    if (root && island && !island.hasAttribute('ssr')) {
+      mark('usable');
+      if (cfg?.fill && !filled) {
+        filled = true;
+        for (const a of cfg.fill) apply(a);
+        mark('filled');
+      }
+    }
+    if (root?.getAttribute('data-engine') === 'ready') mark('engine');
+    if (root?.getAttribute('data-engine') === 'error') mark('error');
+    if (filled && document.querySelector('[data-testid=result]')?.getAttribute('data-state') === 'ready') mark('result');
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['ssr', 'data-engine', 'data-state'] });
+}
+
+/**
+ * Keystrokes: each step fires one input event (or a radio click) and waits until the shown result
+ * (every [data-output] and the band) differs from before; the time is input event -> DOM updated.
+ */
+export async function keystrokes({ steps, gap, timeout = 1000 }) {
+  const box = document.querySelector('[data-testid=result]');
+  const shown = () => [...box.querySelectorAll('[data-output],[data-band]')].map((e) => e.textContent + (e.getAttribute('data-band') ?? '')).join('|');
+  const times = [];
+  const each = [];
+  let unchanged = 0;
+  for (const step of steps) {
+    await new Promise((r) => setTimeout(r, gap));
+    const before = shown();
+    const t = await new Promise((resolve) => {
+      let t0 = 0;
+      const done = (v) => {
+        mo.disconnect();
+        clearTimeout(timer);
+        resolve(v);
+      };
+      const mo = new MutationObserver(() => {
+        const t1 = performance.now();
+        if (shown() !== before && box.getAttribute('data-state') === 'ready') done(t1 - t0);
+      });
+      mo.observe(box, { subtree: true, childList: true, characterData: true, attributes: true });
+      const timer = setTimeout(() => done(null), timeout);
+      t0 = performance.now();
+      window.__bench.apply(step);
+    });
+    each.push(t);
+    if (t === null) unchanged++;
+    else times.push(t);
+  }
+  return { times, unchanged, each };
+}
+
+/** Engine cost: session creation and run through onnxruntime-web, the app's runner, and plain JS. */
+export async function engineCost({ browserUrl, models, reps }) {
+  const JS = {
+    bmi: (v) => v.weight / (v.height / 100) ** 2,
+    'ckd-epi-2021': (v) => {
+      const f = v.sex === 1;
+      const k = f ? 0.7 : 0.9;
+      const a = f ? -0.241 : -0.302;
+      return 142 * Math.min(v.scr / k, 1) ** a * Math.max(v.scr / k, 1) ** -1.2 * 0.9938 ** v.age * (f ? 1.012 : 1);
+    },
+    // Caprini: age points + the points of every answered criterion (+ women-only criteria).
+    caprini: (v, p) => {
+      const age = v.age >= 75 ? 3 : v.age >= 61 ? 2 : v.age >= 41 ? 1 : 0;
+      let s = age;
+      for (const [id, pts] of p.points) s += pts[v[id]] ?? 0;
+      if (v.sex === p.female) for (const [id, pts] of p.women) s += pts[v[id]] ?? 0;
+      return s;
+    },
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const m = await import(browserUrl);
+  const ort = await m.loadOrt();
+  const out = {};
+  for (const model of models) {
+    const bytes = new Uint8Array(await (await fetch(model.url)).arrayBuffer());
+    const opts = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+    const create = [];
+    for (let i = 0; i < reps.create; i++) {
+      const t0 = performance.now();
+      const s = await ort.InferenceSession.create(bytes, opts);
+      create.push(performance.now() - t0);
+      await s.release();
+    }
+    const session = await ort.InferenceSession.create(bytes, opts);
+    const feeds = Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, Float64Array.of(v)]));
+    const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new ort.Tensor('float64', v, [1])]));
+    const block = async (n, fn) => {
+      const per = [];
+      for (let b = 0; b < reps.blocks; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) await fn(i);
+        per.push((performance.now() - t0) / n);
+      }
+      return median(per);
+    };
+    await block(5, () => session.run(tensors));
+    const run = await block(reps.perBlock, () => session.run(tensors));
+    await m.runner.run(model.ref, feeds);
+    const appRun = await block(reps.perBlock, () => m.runner.run(model.ref, feeds));
+    let js;
+    if (JS[model.id]) {
+      const f = JS[model.id];
+      const vs = Array.from({ length: 64 }, (_, i) => Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, k === 'sex' || model.id === 'caprini' ? v : v * (1 + i * 1e-6)])));
+      let sink = 0;
+      const n = 20000;
+      // a tight synchronous loop: the cost of the formula itself
+      const per = [];
+      for (let b = 0; b < reps.blocks; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) sink += f(vs[i & 63], model.extra);
+        per.push((performance.now() - t0) / n);
+      }
+      js = median(per);
+      if (sink === 42) console.log(sink);
+    }
+    await session.release();
+    out[model.id] = { create: median(create), run, appRun, js };
+  }
+  return out;
+}

@@ -1,0 +1,29 @@
+/** MiniSearch options shared by the build (which serialises the index) and the page (which loads it). */
+import type { Options } from 'minisearch';
+
+/** One searchable calculator. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  short: string;
+  summary: string;
+  synonyms: string;
+  outputs: string;
+  specialties: string[];
+  purpose: string[];
+}
+
+export const SEARCH_OPTIONS: Options<SearchDoc> = {
+  fields: ['title', 'short', 'synonyms', 'outputs', 'summary'],
+  storeFields: ['id'],
+  searchOptions: {
+    boost: { short: 3, synonyms: 3, title: 2, outputs: 1.5 },
+    prefix: true,
+    // Typo tolerance grows with the word: "wels" finds wells, "creatinin" finds creatinine.
+    fuzzy: (term) => (term.length > 3 ? 0.25 : false),
+    combineWith: 'AND',
+  },
+  // Keeps abbreviations with digits and hyphens whole: "cha2ds2-vasc", "ckd-epi", "curb-65".
+  tokenize: (text) => text.toLowerCase().split(/[\s,;:()/·—]+/).flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t])).filter(Boolean),
+  processTerm: (term) => term.toLowerCase(),
+};

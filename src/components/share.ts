@@ -1,0 +1,42 @@
+/**
+ * Share links keep the inputs in the URL #fragment, which browsers never send to a server:
+ * #sex=1&age=50&scr=70.7umol%2FL . Pure functions, tested in vitest.
+ */
+import type { Calculator } from '../schema';
+
+export interface FormState {
+  texts: Record<string, string>;
+  units: Record<string, string>;
+}
+
+/** The fragment (without #) for the current form: only fields that hold something. */
+export function encodeFragment(calc: Calculator, s: FormState): string {
+  const p = new URLSearchParams();
+  for (const i of calc.inputs) {
+    const t = s.texts[i.id]?.trim();
+    if (!t) continue;
+    p.set(i.id, i.type === 'number' && s.units[i.id] !== i.unit ? `${t}${s.units[i.id]}` : t);
+  }
+  return p.toString();
+}
+
+/** Form values from a fragment; unknown names and units are ignored, never trusted. */
+export function decodeFragment(calc: Calculator, fragment: string): Partial<FormState> & { texts: Record<string, string>; units: Record<string, string> } {
+  const p = new URLSearchParams(fragment.replace(/^#/, ''));
+  const texts: Record<string, string> = {};
+  const units: Record<string, string> = {};
+  for (const i of calc.inputs) {
+    const raw = p.get(i.id);
+    if (raw === null) continue;
+    if (i.type === 'number') {
+      const unit = [...i.units].sort((a, b) => b.length - a.length).find((u) => raw.endsWith(u));
+      texts[i.id] = unit ? raw.slice(0, -unit.length) : raw;
+      units[i.id] = unit ?? i.unit;
+    } else if (i.type === 'choice') {
+      if (i.options.some((o) => String(o.value) === raw)) texts[i.id] = raw;
+    } else if (i.type === 'yesno') {
+      if (raw === '0' || raw === '1') texts[i.id] = raw;
+    } else texts[i.id] = raw;
+  }
+  return { texts, units };
+}

@@ -1,0 +1,24 @@
+import type { Mapping } from '../types';
+
+// Benchmark convention (README): a finding not mentioned counts as absent.
+const yes = (v: unknown) => v === true;
+const unit = (v: [number, string]) => `${v[0]} ${v[1]}`;
+
+export default [
+  {
+    benchId: 27,
+    calculator: 'glasgow-blatchford',
+    output: 'score',
+    inputs: (e) => ({
+      urea: unit(e['Blood Urea Nitrogen (BUN)']),
+      sex: e.sex,
+      haemoglobin: unit(e.Hemoglobin),
+      sbp: e['Systolic Blood Pressure'][0],
+      pulse_100: e['Heart Rate or Pulse'][0] >= 100,
+      melaena: yes(e['Melena Present']),
+      syncope: yes(e['Recent Syncope']),
+      hepatic: yes(e['Hepatic disease history']),
+      cardiac_failure: yes(e['Cardiac Failure Present']),
+    }),
+  },
+] satisfies Mapping[];

@@ -1,0 +1,40 @@
+/**
+ * Airplane mode: after one online visit to the home page, every calculator (generated from the
+ * catalogue, including pages never opened) loads and computes its first worked example with the
+ * network off. Runs in both projects: at the site root and under the /bedside/ base path.
+ */
+import { expect, test } from '@playwright/test';
+import { loadCatalog } from '../../src/catalog/load';
+import { expectCase, quickFill, waitForPrecache } from './expect-case';
+
+const { entries } = loadCatalog();
+
+test('after one visit, every page and every calculator works offline', async ({ page, context }) => {
+  test.setTimeout(60_000 + entries.length * 4_000);
+  await page.goto('./');
+  await waitForPrecache(page);
+
+  // Offline, and any request that still reaches the network layer (page or service worker) is
+  // recorded and refused: everything must come from the service worker's precache.
+  const reachedNetwork: string[] = [];
+  await context.route('**/*', (route) => {
+    reachedNetwork.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await context.setOffline(true);
+
+  for (const path of ['about/', 'privacy/', './']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  // Under the base path a spread sample is enough: it is the same precache, with every URL prefixed.
+  const underBase = test.info().project.name === 'base-path';
+  const list = underBase ? [0, 1, 2, 3].map((k) => entries[Math.floor((k * (entries.length - 1)) / 3)]) : entries;
+  for (const { id, calc, cases } of list) {
+    await page.goto(`c/${id}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(calc.title);
+    await quickFill(page, calc, cases[0]);
+    await expectCase(page, calc, cases[0]);
+  }
+  expect(reachedNetwork).toEqual([]);
+});
