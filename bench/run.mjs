@@ -207,7 +207,7 @@ async function keys(browser, id) {
   const warmup = await page.evaluate(keystrokes, { steps: all, gap: 20, timeout: 600 });
   const cycle = all.filter((_, k) => warmup.each[k] !== null);
   const steps = Array.from({ length: REPS.keys }, (_, k) => cycle[k % cycle.length]);
-  const r = await page.evaluate(keystrokes, { steps, gap: 30 });
+  const r = await page.evaluate(keystrokes, { steps, gap: 60 });
   await ctx.close();
   return { p50: median(r.times), p95: pct(r.times, 95), n: r.times.length, unchanged: r.unchanged, how: cycle[0].kind === 'text' ? `sweeps ${cycle[0].id.slice(3)}` : `toggles ${new Set(cycle.map((s) => s.name)).size} criteria` };
 }

@@ -70,3 +70,22 @@ export function lintCases(calc: Calculator, cases: Case[]): Problem[] {
   });
   return problems;
 }
+
+/** Matches the placeholders of calculators/_template/: every one must be replaced before the calculator loads. */
+const TODO = /\bTODO\b/;
+
+/** Every string still holding a template placeholder ("TODO: ..."), at its path, quoting its instruction. */
+export function todoProblems(data: unknown, path: (string | number)[] = []): Problem[] {
+  if (typeof data === 'string')
+    return TODO.test(data)
+      ? [{ path, message: `still the template's placeholder: "${data}"`, hint: 'replace it with the value from the primary source (see the comment above it and CONTRIBUTING.md)' }]
+      : [];
+  if (Array.isArray(data)) return data.flatMap((v, k) => todoProblems(v, [...path, k]));
+  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => todoProblems(v, [...path, k]));
+  return [];
+}
+
+/** Lines of notes.md (markdown) that still hold a template placeholder. */
+export function todoLines(markdown: string): { line: number; text: string }[] {
+  return markdown.split('\n').flatMap((text, k) => (TODO.test(text) ? [{ line: k + 1, text: text.trim() }] : []));
+}

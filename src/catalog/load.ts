@@ -1,11 +1,11 @@
 /** Reads every calculator folder from disk (build time, CLI and tests; never in the browser). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../schema';
-import { parseFriendly } from '../schema/friendly';
-import { lintCases, lintDefinition } from './lint';
+import { closest, parseFriendly } from '../schema/friendly';
+import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
 import type { FileProblem } from './problems';
-import { locate, readYaml } from './yaml';
+import { locate, readYaml, type YamlFile } from './yaml';
 
 /** One calculator as found on disk. */
 export interface CatalogEntry {
@@ -20,14 +20,19 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Folder of the repository: every npm script runs from there (import.meta.url moves in bundles). */
 export const ROOT = process.cwd();
-export const CALCULATORS_DIR = join(ROOT, 'calculators');
+/** `calculators/`, or `BEDSIDE_CALCULATORS_DIR` (tests run the CLI on a temporary copy). */
+export const CALCULATORS_DIR = process.env.BEDSIDE_CALCULATORS_DIR ? resolve(process.env.BEDSIDE_CALCULATORS_DIR) : join(ROOT, 'calculators');
 
-/** Loads and checks every calculator; returns the valid ones and every problem in every file. */
-export function loadCatalog(dir = CALCULATORS_DIR): { entries: CatalogEntry[]; problems: FileProblem[] } {
+/**
+ * Loads and checks every calculator (or only those in `only`); returns the valid ones and every
+ * problem in every file.
+ */
+export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: CatalogEntry[]; problems: FileProblem[] } {
   const entries: CatalogEntry[] = [];
   const problems: FileProblem[] = [];
   const rel = (f: string) => relative(process.cwd(), f) || f;
-  const ids = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name).sort() : [];
+  const defs = new Map<string, YamlFile>();
+  const ids = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name).filter((d) => !only || only.includes(d)).sort() : [];
   for (const id of ids) {
     const defFile = join(dir, id, 'calculator.yaml');
     const casesFile = join(dir, id, 'cases.yaml');
@@ -43,11 +48,17 @@ export function loadCatalog(dir = CALCULATORS_DIR): { entries: CatalogEntry[]; p
     const def = readYaml(rel(defFile), readFileSync(defFile, 'utf8'));
     problems.push(...def.syntax);
     if (def.syntax.length) continue;
+    // Placeholders left from calculators/_template/ are reported first; a schema complaint about
+    // the same field (e.g. specialties: [TODO]) would only repeat it.
+    const todos = todoProblems(def.data);
+    problems.push(...locate(def, todos));
+    const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
     const parsed = parseFriendly(CalculatorSchema, def.data);
     if (!parsed.ok) {
-      problems.push(...locate(def, parsed.problems));
+      problems.push(...locate(def, parsed.problems.filter((p) => !isTodo(p.path))));
       continue;
     }
+    defs.set(id, def);
     const defProblems = locate(def, lintDefinition(parsed.value));
     problems.push(...defProblems);
     if (!existsSync(casesFile)) {
@@ -57,6 +68,8 @@ export function loadCatalog(dir = CALCULATORS_DIR): { entries: CatalogEntry[]; p
     const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
     problems.push(...cy.syntax);
     if (cy.syntax.length) continue;
+    const caseTodos = locate(cy, todoProblems(cy.data));
+    problems.push(...caseTodos);
     const cases = parseFriendly(CasesSchema, cy.data);
     if (!cases.ok) {
       problems.push(...locate(cy, cases.problems));
@@ -64,9 +77,31 @@ export function loadCatalog(dir = CALCULATORS_DIR): { entries: CatalogEntry[]; p
     }
     const caseProblems = locate(cy, lintCases(parsed.value, cases.value));
     problems.push(...caseProblems);
-    if (defProblems.length || caseProblems.length) continue;
     const notesFile = join(dir, id, 'notes.md');
+    const noteTodos = existsSync(notesFile) ? todoLines(readFileSync(notesFile, 'utf8')) : [];
+    for (const t of noteTodos) problems.push({ file: rel(notesFile), line: t.line, path: [], message: `still the template's placeholder: "${t.text}"`, hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)' });
+    if (defProblems.length || caseProblems.length || todos.length || caseTodos.length || noteTodos.length) continue;
     entries.push({ id, calc: parsed.value, cases: cases.value, notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined });
   }
-  return { entries, problems };
+  problems.push(...supersededProblems(dir, entries, defs));
+  return { entries: entries.filter((e) => !problems.some((p) => p.file === defs.get(e.id)?.file)), problems };
+}
+
+/** `superseded_by.id` must name another calculator folder (checked against all folders, even with `only`). */
+function supersededProblems(dir: string, entries: CatalogEntry[], defs: Map<string, YamlFile>): FileProblem[] {
+  const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name);
+  return entries.flatMap(({ id, calc }) => {
+    const target = calc.superseded_by?.id;
+    if (target === undefined || (target !== id && folders.includes(target))) return [];
+    const def = defs.get(id)!;
+    const path = ['superseded_by', 'id'];
+    const near = closest(target, folders.filter((f) => f !== id));
+    return [{
+      file: def.file,
+      line: def.lineOf(path),
+      path,
+      message: target === id ? 'a calculator cannot supersede itself' : `"${target}" is not a calculator (no folder calculators/${target}/)`,
+      hint: near ? `did you mean "${near}"?` : 'give the id (folder name) of the calculator that replaces this one',
+    }];
+  });
 }

@@ -10,14 +10,17 @@ import { computeRows, readAll } from '../runtime/calculate';
 import { nodeRunner } from '../runtime/node';
 
 const [id, ...args] = process.argv.slice(2);
-const { entries } = loadCatalog();
+// Only the requested calculator is read and checked (fast); the full list only for a wrong id.
+let { entries } = loadCatalog(undefined, id ? [id] : undefined);
+if (id && !entries.length) entries = loadCatalog().entries;
 const fail = (msg: string): never => {
   console.error(msg);
   process.exit(1);
 };
 if (!id) fail(`usage: npm run calc -- <calculator> name=value ...\ncalculators: ${entries.map((e) => e.id).join(', ')}`);
 const entry = entries.find((e) => e.id === id);
-if (!entry) fail(`"${id}" is not a calculator.${closest(id, entries.map((e) => e.id)) ? ` Did you mean "${closest(id, entries.map((e) => e.id))}"?` : ''} Known: ${entries.map((e) => e.id).join(', ')}`);
+const near = entries.find((e) => e.id.startsWith(id))?.id ?? closest(id, entries.map((e) => e.id));
+if (!entry) fail(`"${id}" is not a calculator.${near ? ` Did you mean "${near}"?` : ''} Known: ${entries.map((e) => e.id).join(', ')}`);
 const { calc } = entry!;
 
 const raw: Record<string, string> = {};

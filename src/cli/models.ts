@@ -4,7 +4,9 @@
  * from what the definitions compile to (stale, hand-edited, missing or orphaned).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { CALCULATORS_DIR, loadCatalog } from '../catalog/load';
+import { join } from 'node:path';
+import { CALCULATORS_DIR, ROOT, loadCatalog } from '../catalog/load';
+import { formatPath } from '../schema/friendly';
 import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
 import { formatProblem } from '../catalog/problems';
 import { compileCalculator } from '../compiler/compile';
@@ -21,14 +23,21 @@ const folders = new Set(existsSync(CALCULATORS_DIR) ? readdirSync(CALCULATORS_DI
 const previous = readManifest();
 const manifest: Manifest = Object.fromEntries(Object.entries(previous).filter(([id]) => folders.has(id) && !entries.some((e) => e.id === id)));
 const stale: string[] = [];
+let failed = false;
 mkdirSync(MODELS_DIR, { recursive: true });
 for (const { id, calc } of entries) {
-  const { bytes, entry } = compileCalculator(id, calc);
+  const sourceFile = calc.model ? join(ROOT, calc.model.file) : undefined;
+  const { bytes, entry, problems: compileProblems } = compileCalculator(id, calc, sourceFile && existsSync(sourceFile) ? readFileSync(sourceFile) : undefined);
+  if (compileProblems.length) {
+    for (const p of compileProblems) console.error(`calculators/${id}/calculator.yaml\n  ${formatPath(p.path)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`);
+    failed = true;
+    continue;
+  }
   manifest[id] = entry!;
   const file = modelFile(id);
   const current = existsSync(file) ? readFileSync(file) : undefined;
   if (current && Buffer.compare(current, Buffer.from(bytes!)) === 0) continue;
-  if (checkOnly) stale.push(`models/${id}.onnx ${current ? 'differs from what calculators/' + id + '/calculator.yaml compiles to (stale or edited by hand)' : 'is missing'}`);
+  if (checkOnly) stale.push(staleMessage(id, !!current, !!calc.model));
   else {
     writeFileSync(file, bytes!);
     console.log(`compiled models/${id}.onnx (${bytes!.length} bytes, sha256 ${entry!.sha256.slice(0, 12)}…)`);
@@ -39,6 +48,7 @@ const manifestText = `${JSON.stringify(Object.fromEntries(Object.entries(manifes
 if (checkOnly) {
   stale.push(...orphans.map((f) => `models/${f} has no calculator definition (delete it, or restore its calculators/ folder)`));
   if (!existsSync(MANIFEST_FILE) || readFileSync(MANIFEST_FILE, 'utf8') !== manifestText) stale.push('models/manifest.json is out of date');
+  if (failed) process.exit(1);
   if (stale.length) {
     console.error(`${stale.map((s) => `  ${s}`).join('\n')}\n\nModels are compiled, never edited by hand: run \`npm run models\` and commit the result.`);
     process.exit(1);
@@ -52,5 +62,13 @@ if (checkOnly) {
   const sorted = Object.fromEntries(Object.entries(manifest).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(MANIFEST_FILE, `${JSON.stringify(sorted, null, 2)}\n`);
   console.log(`${entries.length} models up to date.`);
-  if (problems.length) process.exit(1);
+  if (problems.length || failed) process.exit(1);
+}
+
+/** Why a model is refused, in words that tell a contributor what to do instead (CI prints this on the PR). */
+function staleMessage(id: string, exists: boolean, contributed: boolean): string {
+  const def = `calculators/${id}/calculator.yaml`;
+  if (!exists) return `models/${id}.onnx is missing: run npm run models`;
+  if (contributed) return `models/${id}.onnx differs from the contributed model that ${def} declares: run npm run models`;
+  return `models/${id}.onnx differs from what ${def} compiles to. models/${id}.onnx is generated from ${def}; edit the definition and run npm run models instead of editing the model`;
 }

@@ -28,6 +28,8 @@ export type Expr =
   | { k: 'call'; fn: FunctionName; args: Expr[] }
   /** The points of a choice or yes/no input, as declared on its options. */
   | { k: 'points'; input: string; table: { value: number; points: number }[] }
+  /** A column of a contributed model's output tensor (wrapped graphs only; no JavaScript evaluation). */
+  | { k: 'model'; tensor: string; column: number; scale: number }
   /** Boolean -> number (true = 1) or number -> boolean (non-zero = true). */
   | { k: 'cast'; to: ValueType; a: Expr };
 

@@ -26,7 +26,7 @@ interface Scope {
 
 const typeOf = (e: Expr, scope: Scope): ValueType => {
   switch (e.k) {
-    case 'num': case 'neg': case 'call': case 'points': return 'num';
+    case 'num': case 'neg': case 'call': case 'points': case 'model': return 'num';
     case 'not': return 'bool';
     case 'cast': return e.to;
     case 'ref': return scope.names.get(e.name) ?? 'num';
@@ -203,7 +203,11 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; prob
       scope.names.set(name, expr ? typeOf(expr, scope) : 'num');
     }
     const expr = attempt(['outputs', k, o.formula !== undefined ? 'formula' : 'points'], () =>
-      o.formula !== undefined ? as('num', parseFormula(o.formula, scope), scope) : sumOfPoints(calc, o),
+      o.formula !== undefined
+        ? as('num', parseFormula(o.formula, scope), scope)
+        : o.from_model
+          ? ({ k: 'model', ...o.from_model } as Expr)
+          : sumOfPoints(calc, o),
     );
     const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
     later.delete(o.id);

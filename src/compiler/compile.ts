@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Calculator } from '../schema';
 import type { Problem } from '../schema/friendly';
 import { checkOutputs } from './check';
+import { embedContributed, inspectContributed } from './contributed';
 import { GraphBuilder, readsInput } from './lower';
 import { DataType, encodeModel } from './onnx-proto';
 
@@ -22,6 +23,8 @@ export interface ManifestEntry {
   opset: Record<string, number>;
   inputs: string[];
   outputs: string[];
+  /** For a contributed model: the file as contributed, and its sha256 (the shipped file wraps it). */
+  source?: { file: string; sha256: string; producer: string };
 }
 
 const tensor = (name: string) => ({
@@ -29,14 +32,21 @@ const tensor = (name: string) => ({
   type: { tensor_type: { elem_type: DataType.DOUBLE, shape: { dim: [{ dim_param: 'N' }] } } },
 });
 
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
 /**
  * Compiles a definition into ONNX bytes: one float64 [N] graph input per definition input, one
- * [N] output per output, and a `<id>.band` output per interpreted output. Deterministic.
+ * [N] output per output, and a `<id>.band` output per interpreted output. Deterministic. A
+ * contributed model (`source`, the bytes of `calc.model.file`) is inspected and wrapped instead.
  */
-export function compileCalculator(id: string, calc: Calculator): { bytes?: Uint8Array; entry?: ManifestEntry; problems: Problem[] } {
+export function compileCalculator(id: string, calc: Calculator, source?: Uint8Array): { bytes?: Uint8Array; entry?: ManifestEntry; problems: Problem[] } {
   const { outputs, problems } = checkOutputs(calc);
   if (problems.length) return { problems };
+  if (calc.model && !source) return { problems: [{ path: ['model', 'file'], message: `${calc.model.file} does not exist`, hint: 'add the contributed .onnx file at that path' }] };
+  const inspection = calc.model ? inspectContributed(source!, calc) : undefined;
+  if (inspection?.problems.length) return { problems: inspection.problems };
   const g = new GraphBuilder();
+  if (inspection?.inspected) embedContributed(g, calc, inspection.inspected);
   const inputIds = new Set(calc.inputs.map((i) => i.id));
   const whereReads = new Map<string, boolean>();
   const graphOutputs: string[] = [];
@@ -72,10 +82,14 @@ export function compileCalculator(id: string, calc: Calculator): { bytes?: Uint8
     }
   }
 
-  const producer = `bedside-compiler ${COMPILER_VERSION}`;
+  const contributed = inspection?.inspected?.model;
+  const producer = contributed
+    ? `external: ${contributed.producer_name ?? 'unknown'} ${contributed.producer_version ?? ''}`.trim() + `, wrapped by bedside-compiler ${COMPILER_VERSION}`
+    : `bedside-compiler ${COMPILER_VERSION}`;
+  const opset = contributed ? contributed.opset_import : [{ domain: '', version: OPSET }];
   const bytes = encodeModel({
-    ir_version: IR_VERSION,
-    opset_import: [{ domain: '', version: OPSET }],
+    ir_version: contributed ? Math.max(Number(contributed.ir_version), 7) : IR_VERSION,
+    opset_import: opset,
     producer_name: 'bedside-compiler',
     producer_version: COMPILER_VERSION,
     doc_string: `${calc.title} — ${calc.variant}`,
@@ -89,16 +103,18 @@ export function compileCalculator(id: string, calc: Calculator): { bytes?: Uint8
     metadata_props: [
       { key: 'bedside.id', value: id },
       { key: 'bedside.version', value: calc.version },
+      ...(source ? [{ key: 'bedside.source_sha256', value: sha256(source) }] : []),
     ],
   });
   const entry: ManifestEntry = {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
     bytes: bytes.length,
     producer,
-    ir_version: IR_VERSION,
-    opset: { 'ai.onnx': OPSET },
+    ir_version: contributed ? Math.max(Number(contributed.ir_version), 7) : IR_VERSION,
+    opset: Object.fromEntries(opset.map((o: { domain?: string; version: number }) => [o.domain || 'ai.onnx', Number(o.version)])),
     inputs: calc.inputs.map((i) => i.id),
     outputs: graphOutputs,
+    ...(source && calc.model ? { source: { file: calc.model.file, sha256: sha256(source), producer: `${contributed.producer_name ?? 'unknown'} ${contributed.producer_version ?? ''}`.trim() } } : {}),
   };
   return { bytes, entry, problems: [] };
 }

@@ -20,6 +20,8 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
     case 'not': return !bool(e.a);
     case 'cast': return e.to === 'num' ? (evaluate(e.a, env) ? 1 : 0) : num(e.a) !== 0;
     case 'if': return bool(e.c) ? num(e.a) : num(e.b);
+    case 'model':
+      throw new Error('a contributed model output has no JavaScript evaluation: compare with the source model instead');
     case 'points': {
       const v = Number(env[e.input]);
       return e.table.find((t) => t.value === v)?.points ?? NaN;

@@ -23,6 +23,17 @@ export class GraphBuilder {
   readonly initializers: Record<string, unknown>[] = [];
   private readonly consts = new Map<string, string>();
   private count = 0;
+  /** Output tensors of a wrapped contributed model, by their original name. */
+  readonly modelTensors = new Map<string, { name: string; rank: number }>();
+
+  /** An int64 constant tensor (for shapes and indices). */
+  int64(dims: number[], values: number[]): string {
+    const name = `_i${this.initializers.length}`;
+    const raw = new Uint8Array(8 * values.length);
+    values.forEach((v, k) => new DataView(raw.buffer).setBigInt64(8 * k, BigInt(v), true));
+    this.initializers.push({ name, dims, data_type: DataType.INT64, raw_data: [...raw] });
+    return name;
+  }
 
   /** A scalar float64 constant (deduplicated). */
   constant(v: number): string {
@@ -77,6 +88,13 @@ export class GraphBuilder {
         if (e.op === 'mod') return this.node('Sub', [a, this.node('Mul', [this.node('Floor', [this.node('Div', [a, b])]), b])]);
         return this.node(ARITH[e.op]!, [a, b]);
       }
+      case 'model': {
+        const t = this.modelTensors.get(e.tensor);
+        if (!t) throw new Error(`internal: no model tensor ${e.tensor}`);
+        const col = t.rank === 2 ? this.node('Gather', [t.name, this.int64([], [e.column])], [{ name: 'axis', type: 2, i: 1 }]) : t.name;
+        const asDouble = this.node('Cast', [col], [{ name: 'to', type: 2, i: DataType.DOUBLE }]);
+        return e.scale === 1 ? asDouble : this.node('Mul', [asDouble, this.constant(e.scale)]);
+      }
       case 'call': {
         const args = e.args.map((x) => this.lower(x));
         if (VARIADIC[e.fn]) return args.length === 1 ? args[0] : this.node(VARIADIC[e.fn], args);
@@ -100,7 +118,7 @@ export function readsInput(e: Expr, inputs: Set<string>, whereReads: Map<string,
   switch (e.k) {
     case 'num': return false;
     case 'ref': return inputs.has(e.name) || (whereReads.get(e.name) ?? false);
-    case 'points': return true;
+    case 'points': case 'model': return true;
     case 'neg': case 'not': case 'cast': return readsInput(e.a, inputs, whereReads);
     case 'bin': return readsInput(e.a, inputs, whereReads) || readsInput(e.b, inputs, whereReads);
     case 'if': return [e.c, e.a, e.b].some((x) => readsInput(x, inputs, whereReads));

@@ -41,12 +41,13 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
     if (input.optional) return { status: 'skipped', value: NaN };
     return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
   }
+  // The unit first: the example in the not-a-number message below is converted into it.
+  if (unit !== input.unit && !input.units.includes(unit))
+    return { status: 'error', message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.` };
   const n = parseDecimal(text);
   if (n === undefined && /^-?\d{1,3}(,\d{3})+$/.test(text.trim()))
     return { status: 'error', message: `“${text.trim()}” is ambiguous: write ${text.trim().replace(/,/g, '')} without the comma, or use a decimal point.` };
   if (n === undefined) return { status: 'error', message: `“${text.trim()}” is not a number. Enter ${input.label.toLowerCase()} as a number, e.g. ${fmt(convert(input.typical[0], input.unit, unit, input.analyte))}.` };
-  if (unit !== input.unit && !input.units.includes(unit))
-    return { status: 'error', message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.` };
   // 12 significant digits drop float noise of the conversion (100.4 °F is 38 °C, not 38.00000000000001),
   // so a converted value sits on the same side of a cut-off as the value typed in the canonical unit.
   const value = Number(convert(n, unit, input.unit, input.analyte).toPrecision(12));
@@ -57,6 +58,10 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
     const [lo, hi] = input.limits.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
     const why = input.limits_reason ? ` (${input.limits_reason})` : '';
     return { status: 'error', message: `${input.label} must be between ${lo} and ${hi}${u ? ` ${u}` : ''}${why}.${hint}`, suggestUnit };
+  }
+  if (input.training_range && !inRange(value, input.training_range)) {
+    const [lo, hi] = input.training_range.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
+    return { status: 'ok', value, warning: `Outside the data this model was built on (${lo}–${hi}${u ? ` ${u}` : ''}): the prediction is an extrapolation.${hint}`, suggestUnit };
   }
   if (!inRange(value, input.typical)) {
     const [lo, hi] = input.typical.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));

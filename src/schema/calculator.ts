@@ -3,6 +3,8 @@ import { ReferenceSchema } from './reference';
 import { InputSchema } from './input';
 import { OutputSchema } from './output';
 import { InterpretationSchema, NextStepsSchema } from './interpretation';
+import { ReviewFields } from './review';
+import { ContributedModelSchema, ModelCardSchema } from './model';
 
 /** A calculator definition: the contents of `calculators/<id>/calculator.yaml`. */
 export const CalculatorSchema = z
@@ -33,6 +35,11 @@ export const CalculatorSchema = z
     next_steps: NextStepsSchema.optional(),
     /** References; exactly one is `primary: true`. */
     references: z.array(ReferenceSchema).min(1),
+    ...ReviewFields,
+    /** A contributed trained model instead of formulas (outputs then use `from_model`). */
+    model: ContributedModelSchema.optional(),
+    /** The model card of a contributed model (required with `model`). */
+    model_card: ModelCardSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -61,6 +68,27 @@ export const CalculatorSchema = z
     const primaries = c.references.filter((r) => r.primary).length;
     if (primaries !== 1)
       ctx.addIssue({ code: 'custom', path: ['references'], message: `exactly one reference must be \`primary: true\` (found ${primaries}): the paper the formula or points come from` });
+    if (c.status === 'reviewed' && (c.reviewers.length === 0 || !c.last_reviewed))
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'a reviewed calculator names its reviewers and last_reviewed date' });
+    if (c.changelog.length && c.changelog[0].version !== c.version)
+      ctx.addIssue({ code: 'custom', path: ['changelog', 0, 'version'], message: `the newest change log entry is ${c.changelog[0].version} but the definition is version ${c.version}: add an entry for ${c.version} at the top` });
+    if (c.model) {
+      if (!c.model_card) ctx.addIssue({ code: 'custom', path: ['model_card'], message: 'a contributed model needs its model card (intended use, population, outcome, data, discrimination, calibration, limitations…)' });
+      c.model.features.forEach((f, k) => {
+        if (!c.inputs.some((i) => i.id === f)) ctx.addIssue({ code: 'custom', path: ['model', 'features', k], message: `"${f}" is not an input. Expected one of: ${c.inputs.map((i) => i.id).join(', ')}` });
+      });
+      c.inputs.forEach((i, k) => {
+        if (!c.model!.features.includes(i.id)) ctx.addIssue({ code: 'custom', path: ['inputs', k, 'id'], message: `"${i.id}" is not one of the model's features (${c.model!.features.join(', ')}); every input of a contributed model feeds it` });
+        if (i.type === 'number' && !i.training_range) ctx.addIssue({ code: 'custom', path: ['inputs', k], message: `a feature of a contributed model needs its training_range (the range seen in the training data), so the page can warn outside it` });
+      });
+      c.outputs.forEach((o, k) => {
+        if (o.formula !== undefined || o.points !== undefined) ctx.addIssue({ code: 'custom', path: ['outputs', k], message: 'outputs of a contributed model read the model: use `from_model: { tensor, column }` instead of a formula' });
+      });
+    } else {
+      c.outputs.forEach((o, k) => {
+        if (o.from_model) ctx.addIssue({ code: 'custom', path: ['outputs', k, 'from_model'], message: '`from_model` needs a contributed `model:` in the definition' });
+      });
+    }
     if (c.outputs.filter((o) => o.primary).length > 1)
       ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'only one output can be `primary: true`' });
   });

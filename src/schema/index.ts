@@ -4,4 +4,6 @@ export * from './input';
 export * from './output';
 export * from './interpretation';
 export * from './case';
+export * from './review';
+export * from './model';
 export * from './calculator';

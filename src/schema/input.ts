@@ -36,6 +36,8 @@ export const NumberInputSchema = z
      * "—" until it is given (e.g. a measured osmolality for the osmolal gap).
      */
     optional: z.boolean().default(false),
+    /** For a contributed model: the range of this feature in the training data (canonical unit). */
+    training_range: RangeSchema.optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdentifierSchema } from './common';
+import { ModelOutputSchema } from './model';
 
 /** A computed result: a formula over the inputs, or a sum of points. */
 export const OutputSchema = z
@@ -16,6 +17,8 @@ export const OutputSchema = z
     formula: z.string().min(1).optional(),
     /** Sum of points instead of a formula: `all` inputs with points, or a list of input ids. */
     points: z.union([z.literal('all'), z.array(IdentifierSchema).min(1)]).optional(),
+    /** For a contributed model: the output tensor (and column) this output reads. */
+    from_model: ModelOutputSchema.optional(),
     /** Decimals displayed; interpretation bands are matched on the value rounded to these. */
     decimals: z.number().int().min(0).max(6).default(0),
     /** How the number is shown: a plain number, a date (days since 1970-01-01) or a duration in weeks + days. */
@@ -39,8 +42,8 @@ export const OutputSchema = z
     help: z.string().optional(),
   })
   .strict()
-  .refine((o) => (o.formula === undefined) !== (o.points === undefined), {
-    message: 'an output needs exactly one of `formula` or `points`',
+  .refine((o) => [o.formula, o.points, o.from_model].filter((x) => x !== undefined).length === 1, {
+    message: 'an output needs exactly one of `formula`, `points` or `from_model`',
   });
 
 export type Output = z.infer<typeof OutputSchema>;

@@ -3,7 +3,17 @@ import { expect, type Page } from '@playwright/test';
 import { formatOutput } from '../../src/runtime/calculate';
 import type { Calculator, Case } from '../../src/schema';
 import { splitUnit } from '../../src/runtime/values';
-import { readOutputs } from './fill';
+
+/** Waits for the result and returns the text of each output shown ("—" for one that is not). */
+async function readOutputs(page: Page, calc: Calculator): Promise<Record<string, string>> {
+  await expect(page.getByTestId('result')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  const out: Record<string, string> = {};
+  for (const o of calc.outputs) {
+    const el = page.locator(`[data-output="${o.id}"]`).first();
+    out[o.id] = (await el.count()) ? (await el.innerText()).trim() : '—';
+  }
+  return out;
+}
 
 export async function expectCase(page: Page, calc: Calculator, c: Case): Promise<void> {
   const shown = await readOutputs(page, calc);
@@ -25,10 +35,14 @@ export async function expectCase(page: Page, calc: Calculator, c: Case): Promise
 
 /** Waits until the service worker is active, i.e. the whole site is precached. */
 export async function waitForPrecache(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+  // A worker becomes active only after its install step, i.e. after every precache entry was stored.
+  const stored = await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
+    let n = 0;
+    for (const name of await caches.keys()) n += (await (await caches.open(name)).keys()).length;
+    return n;
   });
-  await expect(page.locator('html')).toHaveAttribute('data-offline-ready', 'true', { timeout: 30_000 });
+  expect(stored).toBeGreaterThan(0);
 }
 
 /**

@@ -118,19 +118,19 @@ describe('what is typed is refused or flagged, never NaN or Infinity', () => {
     const check = (input: Input, raw: string | number, mustRefuse: boolean, mayWarn = false) => {
       typed++;
       const r = readValue(input, raw);
-      if ((r.status === 'ok' || r.status === 'skipped') && !Number.isFinite(r.value) && r.status === 'ok') failures.push(`${input.id} = ${JSON.stringify(raw)}: ok with value ${r.value}`);
+      if (r.status === 'ok' && !Number.isFinite(r.value)) failures.push(`${input.id} = ${JSON.stringify(raw)}: ok with value ${r.value}`);
       if (r.status === 'ok' && input.type === 'number' && (r.value < input.limits[0] || r.value > input.limits[1])) failures.push(`${input.id} = ${JSON.stringify(raw)}: accepted ${r.value} outside the limits`);
       const flagged = r.status === 'error' || r.status === 'empty' || (mayWarn && r.status === 'ok' && !!r.warning);
       if (mustRefuse && !flagged) failures.push(`${input.id} = ${JSON.stringify(raw)}: ${r.status}, expected a refusal${mayWarn ? ' or a warning' : ''}`);
-      if ((r.status === 'error' || r.status === 'empty') && (!r.message || /NaN|Infinity|undefined/.test(r.message))) failures.push(`${input.id} = ${JSON.stringify(raw)}: message "${r.message}"`);
+      if ((r.status === 'error' || r.status === 'empty') && (!r.message || /NaN|Infinity|undefined/.test(r.message.replace(/“[^”]*”/g, '')))) failures.push(`${input.id} = ${JSON.stringify(raw)}: message "${r.message}"`);
     };
     for (const input of calc.inputs) {
       if (input.type === 'number') {
         for (const t of badTexts(input)) check(input, t, true);
         for (const t of wrongUnitTexts(input)) check(input, t, true, true);
         // Any string and any double: if accepted, a finite value within the limits (checked in `check`).
-        for (const s of fc.sample(fc.oneof(fc.string(), fc.stringMatching(/^-?\d{0,4}[.,]?\d{0,4}(e-?\d{1,3})?\s?[a-zµ/%]{0,6}$/)), { numRuns: 200, seed: SEED })) check(input, s, false);
-        for (const d of fc.sample(fc.double(), { numRuns: 200, seed: SEED })) check(input, d, !(d >= input.limits[0] && d <= input.limits[1]));
+        for (const s of fc.sample(fc.oneof(fc.string(), fc.stringMatching(/^-?\d{0,4}[.,]?\d{0,4}(e-?\d{1,3})?\s?[a-zµ/%]{0,6}$/)), { numRuns: 100, seed: SEED })) check(input, s, false);
+        for (const d of fc.sample(fc.double(), { numRuns: 100, seed: SEED })) check(input, d, !(d >= input.limits[0] && d <= input.limits[1]));
       } else if (input.type === 'date') {
         for (const t of ['abc', '2025-02-30', '2025-13-01', '31/01/2025', '1e308', 'NaN']) check(input, t, true);
         for (const s of fc.sample(fc.string(), { numRuns: 100, seed: SEED })) check(input, s, false);

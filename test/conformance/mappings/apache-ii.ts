@@ -6,8 +6,14 @@ import type { Mapping } from '../types';
 const yes = (v: unknown) => v === true;
 const mmhg = (s: string) => s.replace(/^mm hg$/i, 'mmHg');
 const temp = (t: [number, string]) => `${t[0]} ${/fahrenheit/i.test(t[1]) ? 'degF' : 'degC'}`;
-// White-cell "unit" is the denominator only (README): count per mm^3 or µL -> 10^9/L.
-const per: Record<string, number> = { 'µL': 1e3, uL: 1e3, 'mm^3': 1e3, mL: 1e6, L: 1e9 };
+// White-cell "unit" is the denominator only (README): a count per mm^3 or µL, which our input takes
+// as /uL (converted exactly to 10^9/L); per mL or per L converted here.
+const wbc = (w: [number, string]) => {
+  if (['µL', 'uL', 'mm^3'].includes(w[1])) return `${w[0]} /uL`;
+  const d = ({ mL: 1e6, L: 1e9 } as Record<string, number>)[w[1]];
+  if (!d) throw new Error(`unknown WBC denominator ${w[1]}`);
+  return w[0] / d;
+};
 const admission: Record<string, string> = {
   Nonoperative: 'Nonoperative',
   Emergency: 'Emergency postoperative',
@@ -27,7 +33,6 @@ export default [
     calculator: 'apache-ii',
     output: 'apache',
     inputs: (e) => {
-      const w = e['White blood cell count'];
       return {
         age: e.age[0],
         temperature: temp(e.Temperature),
@@ -43,7 +48,7 @@ export default [
         creatinine: `${e.creatinine[0]} ${e.creatinine[1]}`,
         arf: yes(e['Acute renal failure']),
         hematocrit: e.Hematocrit[0],
-        wbc: w[0] / per[w[1]],
+        wbc: wbc(e['White blood cell count']),
         gcs: e['Glasgow Coma Score'],
         chronic_health: yes(e['History of severe organ failure or immunocompromise']),
         // The benchmark gives no admission type when there is no chronic-health history; it then

@@ -20,6 +20,8 @@ const pick = (table: Record<string, string>, v: unknown, fallback: string) => {
   return out;
 };
 
+const ageGroup = (a: number) => (a <= 40 ? '40 or under' : a <= 60 ? '41 to 60' : a <= 74 ? '61 to 74' : '75 or over');
+
 // Not mentioned = absent (no surgery, normal mobility).
 export default [
   {
@@ -27,8 +29,7 @@ export default [
     calculator: 'caprini',
     output: 'score',
     inputs: (e) => ({
-      age: e.age[0],
-      sex: e.sex,
+      age: ageGroup(e.age[0]),
       surgery: pick(SURGERY, e['Surgery Type'], 'None'),
       mobility: pick(MOBILITY, e.Mobility, 'Ambulatory'),
       recent_major_surgery: !!e['Major Surgery in the last month'],
@@ -58,6 +59,7 @@ export default [
       stroke: !!e['Stroke in the last month'],
       multiple_trauma: !!e['Multiple trauma in the last month'],
       spinal_cord_injury: !!e['Acute spinal cord injury causing paralysis in the last month'],
+      // The rows carry no women-only factor.
       hormones: false,
       pregnancy: false,
       obstetric_history: false,

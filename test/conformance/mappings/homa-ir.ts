@@ -7,7 +7,7 @@ export default [
     benchId: 31,
     calculator: 'homa-ir',
     output: 'homa_ir',
-    // Insulin is given in µIU/mL, the unit our (unit-less) insulin field expects.
-    inputs: (e) => ({ glucose: unit(e.Glucose), insulin: e.Insulin[0] }),
+    // Insulin is given in µIU/mL (uIU/mL, our insulin field's unit).
+    inputs: (e) => ({ glucose: unit(e.Glucose), insulin: `${e.Insulin[0]} uIU/mL` }),
   },
 ] satisfies Mapping[];

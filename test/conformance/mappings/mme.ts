@@ -1,25 +1,17 @@
 import type { Mapping, MappedInputs } from '../types';
 
-/** Benchmark opioid name -> our input prefix and the unit our dose field is in. */
-const OPIOIDS: Record<string, { id: string; unit: 'mg' | 'µg' }> = {
-  Codeine: { id: 'codeine', unit: 'mg' },
-  'FentaNYL buccal': { id: 'fentanyl_buccal', unit: 'µg' },
-  HYDROcodone: { id: 'hydrocodone', unit: 'mg' },
-  HYDROmorphone: { id: 'hydromorphone', unit: 'mg' },
-  Methadone: { id: 'methadone', unit: 'mg' },
-  Morphine: { id: 'morphine', unit: 'mg' },
-  OxyCODONE: { id: 'oxycodone', unit: 'mg' },
-  OxyMORphone: { id: 'oxymorphone', unit: 'mg' },
-  Tapentadol: { id: 'tapentadol', unit: 'mg' },
-  TraMADol: { id: 'tramadol', unit: 'mg' },
-};
-
-const MASS: Record<string, number> = { g: 1e6, mg: 1e3, 'µg': 1, ug: 1, mcg: 1 }; // in µg
-
-const toUnit = (value: number, from: string, to: 'mg' | 'µg'): number => {
-  const f = MASS[from.trim()];
-  if (f === undefined) throw new Error(`unknown opioid dose unit "${from}"`);
-  return (value * f) / MASS[to];
+/** Benchmark opioid name -> our input prefix (doses carry their unit, mg or µg, which our inputs convert). */
+const OPIOIDS: Record<string, string> = {
+  Codeine: 'codeine',
+  'FentaNYL buccal': 'fentanyl_buccal',
+  HYDROcodone: 'hydrocodone',
+  HYDROmorphone: 'hydromorphone',
+  Methadone: 'methadone',
+  Morphine: 'morphine',
+  OxyCODONE: 'oxycodone',
+  OxyMORphone: 'oxymorphone',
+  Tapentadol: 'tapentadol',
+  TraMADol: 'tramadol',
 };
 
 export default [
@@ -37,13 +29,13 @@ export default [
         const perDay = (e[`${name} Dose Per Day`] as [number, string])[0];
         if (name === 'FentANYL patch' || name === 'FentaNYL patch') {
           // A patch is a rate (mcg/h); the benchmark multiplies it by "doses per day" (patches worn).
-          out.fentanyl_patch = value * perDay;
+          out.fentanyl_patch = `${value * perDay} mcg/h`;
           continue;
         }
-        const o = OPIOIDS[name];
-        if (!o) throw new Error(`opioid "${name}" is not in our calculator`);
-        out[`${o.id}_dose`] = toUnit(value, unit, o.unit);
-        out[`${o.id}_n`] = perDay;
+        const id = OPIOIDS[name];
+        if (!id) throw new Error(`opioid "${name}" is not in our calculator`);
+        out[`${id}_dose`] = `${value} ${unit.trim()}`;
+        out[`${id}_n`] = `${perDay} /day`;
       }
       return out;
     },

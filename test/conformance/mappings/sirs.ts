@@ -1,10 +1,10 @@
 import type { Mapping } from '../types';
 
-// Our white cell count is in 10^9/L. The benchmark's WBC "unit" is the denominator only
-// (README): a count per µL or mm^3, per mL, or per L.
-const per: Record<string, number> = { 'µL': 1e3, uL: 1e3, 'mm^3': 1e3, mL: 1e6, L: 1e9 };
+// Our white cell count is in 10^9/L (also /uL). The benchmark's WBC "unit" is the denominator only
+// (README): a count per µL or mm^3 (passed as /uL, converted exactly), per mL, or per L.
 const wbc = (v: [number, string]) => {
-  const d = per[v[1]];
+  if (['µL', 'uL', 'mm^3'].includes(v[1])) return `${v[0]} /uL`;
+  const d = ({ mL: 1e6, L: 1e9 } as Record<string, number>)[v[1]];
   if (!d) throw new Error(`unknown WBC denominator ${v[1]}`);
   return v[0] / d;
 };

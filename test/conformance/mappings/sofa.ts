@@ -4,9 +4,14 @@ import type { Mapping } from '../types';
 // no vasopressor, no hypotension); GCS not given counts as 15.
 const yes = (v: unknown) => v === true;
 const unit = (v: [number, string]) => `${v[0]} ${v[1].replace(/^mm hg$/i, 'mmHg')}`;
-const dose = (v?: [number, string]) => (v ? v[0] : 0);
-// Platelet "unit" is the denominator only (README): count per µL or mm^3 -> 10^9/L.
-const per: Record<string, number> = { 'µL': 1e3, uL: 1e3, 'mm^3': 1e3, mL: 1e6, L: 1e9 };
+const dose = (v?: [number, string]) => (v ? `${v[0]} ${v[1]}` : 0);
+// Platelet "unit" is the denominator only (README): a count per µL or mm^3, which our input takes as /uL.
+const perMicrolitre: Record<string, string> = { 'µL': '/uL', uL: '/uL', 'mm^3': '/mm3' };
+const platelets = (v: [number, string]) => {
+  const u = perMicrolitre[v[1]];
+  if (!u) throw new Error(`unknown platelet unit ${v[1]}`);
+  return `${v[0]} ${u}`;
+};
 
 export default [
   {
@@ -19,12 +24,11 @@ export default [
       // MAP from SBP and DBP when given; otherwise the row's "Hypotension" flag decides which side
       // of the 70 mmHg cut-off the (unstated) MAP lies.
       const map = sbp !== undefined && dbp !== undefined ? (sbp + 2 * dbp) / 3 : yes(e.Hypotension) ? 69 : 70;
-      const plt = e['Platelet count'];
       return {
         pao2: unit(e.PaO2),
         fio2: e.FiO2[0],
         resp_support: yes(e['On mechanical ventilation']) || yes(e['Continuous positive airway pressure']),
-        platelets: plt[0] / per[plt[1]],
+        platelets: platelets(e['Platelet count']),
         gcs: e['Glasgow Coma Score'] ?? 15,
         bilirubin: unit(e.Bilirubin),
         map,

@@ -6,14 +6,8 @@ const drug = (name: string): string => {
   return base.charAt(0).toUpperCase() + base.slice(1);
 };
 
-/** Dose in mg (the benchmark gives [name, value, unit]). */
-const mg = (value: number, unit: string): number => {
-  const u = unit.trim().toLowerCase();
-  if (u === 'mg') return value;
-  if (u === 'g') return value * 1000;
-  if (u === 'µg' || u === 'ug' || u === 'mcg') return value / 1000;
-  throw new Error(`unknown steroid dose unit "${unit}"`);
-};
+/** Dose with its unit (the benchmark gives [name, value, unit]); our dose input converts g and mg. */
+const dose = (value: number, unit: string): string => `${value} ${unit.trim()}`;
 
 export default [
   {
@@ -22,7 +16,7 @@ export default [
     output: 'target_dose',
     inputs: (e) => {
       const [name, value, unit] = e['input steroid'] as [string, number, string];
-      return { drug_from: drug(name), dose: mg(value, unit), drug_to: drug(e['target steroid']) };
+      return { drug_from: drug(name), dose: dose(value, unit), drug_to: drug(e['target steroid']) };
     },
   },
 ] satisfies Mapping[];

@@ -1,0 +1,14 @@
+/**
+ * `npm run schemas`: writes schema/calculator.schema.json and schema/cases.schema.json from the zod
+ * schemas in src/schema/. Run it after changing a schema and commit the result; `npm run check`
+ * fails while they are out of sync.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { generateJsonSchemas, SCHEMA_DIR } from '../catalog/json-schemas';
+
+mkdirSync(SCHEMA_DIR, { recursive: true });
+for (const [file, text] of Object.entries(generateJsonSchemas())) {
+  writeFileSync(join(SCHEMA_DIR, file), text);
+  console.log(`wrote ${relative(process.cwd(), join(SCHEMA_DIR, file))}`);
+}
