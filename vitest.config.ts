@@ -1,11 +1,16 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+
+// onnxruntime-web compiles its wasm on first use: give the first test of each file time.
+const timeouts = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    // onnxruntime-web compiles its wasm on first use: give the first test of each file time.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.astro.test.ts'], environment: 'node', ...timeouts } },
+      // Astro components rendered with Astro's container API need Astro's Vite plugins to compile
+      // `.astro` files: only these files pay for loading them.
+      getViteConfig({ test: { name: 'astro', include: ['test/**/*.astro.test.ts'], environment: 'node', ...timeouts } }) as never,
+    ],
   },
 });

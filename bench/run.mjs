@@ -8,6 +8,7 @@
  *   npm run bench -- --only=keys,cold,warm,engine,scale
  *   BENCH_SCALE=100,300 npm run bench  other build-scale sizes
  *   BENCH_QUICK=1 npm run bench        fewer repetitions (a smoke run)
+ *   npm run bench -- --only=scale --merge   re-run some phases, keep the other figures of the last run
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -28,10 +29,10 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const want = (phase) => !only || only.includes(phase);
 const QUICK = !!process.env.BENCH_QUICK;
 const REPS = {
-  keys: QUICK ? 40 : 300,
-  cold: QUICK ? 1 : 5,
-  warm: QUICK ? 2 : 10,
-  engine: QUICK ? { create: 3, blocks: 3, perBlock: 5 } : { create: 15, blocks: 15, perBlock: 20 },
+  keys: QUICK ? 40 : 200,
+  cold: QUICK ? 1 : 3,
+  warm: QUICK ? 2 : 6,
+  engine: QUICK ? { create: 3, blocks: 3, perBlock: 5 } : { create: 10, blocks: 10, perBlock: 20 },
 };
 const SCALE = (process.env.BENCH_SCALE ?? (QUICK ? '100' : '100,300,1000')).split(',').map(Number).filter(Boolean);
 const PORT = Number(process.env.BENCH_PORT ?? 4517);
@@ -246,7 +247,10 @@ async function engine(browser) {
 
 // ---------------------------------------------------------------- main
 
-const results = { machine: machine(), calcs: CALCS, notes, reps: REPS, quick: QUICK };
+const RAW = join(os.tmpdir(), 'bedside-bench.json');
+const previous = flag('merge') && existsSync(RAW) ? JSON.parse(readFileSync(RAW, 'utf8')) : {};
+const results = { ...previous, machine: machine(), calcs: CALCS, notes, reps: REPS, quick: QUICK };
+const save = () => writeFileSync(RAW, JSON.stringify(results, null, 2));
 let server;
 let browser;
 try {
@@ -263,6 +267,7 @@ try {
     for (const id of CALCS) {
       log(`keystroke to result: ${id}…`);
       results.keys[id] = await keys(browser, id);
+      save();
     }
   }
   if (want('cold')) {
@@ -270,6 +275,7 @@ try {
     for (const id of CALCS) {
       log(`cold first visit: ${id}…`);
       results.cold[id] = await cold(browser, id);
+      save();
     }
   }
   if (want('warm')) {
@@ -279,10 +285,12 @@ try {
     }
     log('warm visit (HTTP cache only)…');
     results.warmHttp = await warm(browser, false);
+    save();
   }
   if (want('engine')) {
     log('engine cost…');
     results.engine = await engine(browser);
+    save();
   }
 } finally {
   await browser?.close();
@@ -293,7 +301,8 @@ if (want('scale') && SCALE.length) {
   results.scale = scale(SCALE, { root: ROOT, templates: valid.map((e) => e.id), log });
 }
 results.totalMs = performance.now() - started;
-writeFileSync(join(os.tmpdir(), 'bedside-bench.json'), JSON.stringify(results, null, 2));
+if (previous.totalMs && only) results.totalMs += previous.totalMs;
+save();
 const table = writeReport(results, join(ROOT, 'BENCHMARKS.md'));
 console.log(`\n${table}`);
-log(`done in ${(results.totalMs / 60000).toFixed(1)} min; BENCHMARKS.md written (raw figures: ${join(os.tmpdir(), 'bedside-bench.json')})`);
+log(`done in ${(results.totalMs / 60000).toFixed(1)} min; BENCHMARKS.md written (raw figures: ${RAW})`);

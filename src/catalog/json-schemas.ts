@@ -5,13 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { z } from 'zod';
 import { CalculatorSchema, CasesSchema } from '../schema';
-import { ROOT } from './load';
 import { describeFromJsDoc } from './schema-docs';
 
-export const SCHEMA_DIR = join(ROOT, 'schema');
+/** schema/ at the repository root (CLI and tests only, so the path is resolved from this file). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
 
 const SCHEMAS: { file: string; title: string; schema: z.ZodTypeAny }[] = [
   { file: 'calculator.schema.json', title: 'Bedside calculator definition (calculators/<id>/calculator.yaml)', schema: CalculatorSchema },

@@ -72,13 +72,13 @@ export function lintCases(calc: Calculator, cases: Case[]): Problem[] {
 }
 
 /** Matches the placeholders of calculators/_template/: every one must be replaced before the calculator loads. */
-const TODO = /\bTODO\b/;
+const TODO = /\bTODO\b/i;
 
 /** Every string still holding a template placeholder ("TODO: ..."), at its path, quoting its instruction. */
 export function todoProblems(data: unknown, path: (string | number)[] = []): Problem[] {
   if (typeof data === 'string')
     return TODO.test(data)
-      ? [{ path, message: `still the template's placeholder: "${data}"`, hint: 'replace it with the value from the primary source (see the comment above it and CONTRIBUTING.md)' }]
+      ? [{ path, message: `still the template's placeholder: "${data}"`, hint: 'replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format' }]
       : [];
   if (Array.isArray(data)) return data.flatMap((v, k) => todoProblems(v, [...path, k]));
   if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => todoProblems(v, [...path, k]));

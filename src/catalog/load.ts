@@ -1,11 +1,12 @@
 /** Reads every calculator folder from disk (build time, CLI and tests; never in the browser). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../schema';
 import { closest, parseFriendly } from '../schema/friendly';
 import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
 import type { FileProblem } from './problems';
 import { locate, readYaml, type YamlFile } from './yaml';
+import { CALCULATORS_DIR, ID_PATTERN } from './ids';
 
 /** One calculator as found on disk. */
 export interface CatalogEntry {
@@ -16,12 +17,7 @@ export interface CatalogEntry {
   notes?: string;
 }
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Folder of the repository: every npm script runs from there (import.meta.url moves in bundles). */
-export const ROOT = process.cwd();
-/** `calculators/`, or `BEDSIDE_CALCULATORS_DIR` (tests run the CLI on a temporary copy). */
-export const CALCULATORS_DIR = process.env.BEDSIDE_CALCULATORS_DIR ? resolve(process.env.BEDSIDE_CALCULATORS_DIR) : join(ROOT, 'calculators');
+export { CALCULATORS_DIR, ID_PATTERN, ROOT } from './ids';
 
 /**
  * Loads and checks every calculator (or only those in `only`); returns the valid ones and every
@@ -35,7 +31,6 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
   const ids = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name).filter((d) => !only || only.includes(d)).sort() : [];
   for (const id of ids) {
     const defFile = join(dir, id, 'calculator.yaml');
-    const casesFile = join(dir, id, 'cases.yaml');
     if (!ID_PATTERN.test(id)) {
       const fix = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       problems.push({ file: rel(join(dir, id)), line: 1, path: [], message: `folder name "${id}" is not a kebab-case id (it becomes the URL /c/<id>/)`, hint: `rename the folder to "${fix}"` });
@@ -46,42 +41,28 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
       continue;
     }
     const def = readYaml(rel(defFile), readFileSync(defFile, 'utf8'));
-    problems.push(...def.syntax);
-    if (def.syntax.length) continue;
-    // Placeholders left from calculators/_template/ are reported first; a schema complaint about
-    // the same field (e.g. specialties: [TODO]) would only repeat it.
-    const todos = todoProblems(def.data);
-    problems.push(...locate(def, todos));
-    const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
-    const parsed = parseFriendly(CalculatorSchema, def.data);
-    if (!parsed.ok) {
-      problems.push(...locate(def, parsed.problems.filter((p) => !isTodo(p.path))));
-      continue;
+    const defProblems: FileProblem[] = [...def.syntax];
+    let calc: Calculator | undefined;
+    if (!def.syntax.length) {
+      // Placeholders left from calculators/_template/ are reported first; a schema complaint about
+      // the same field (e.g. specialties: [TODO]) would only repeat it.
+      const todos = todoProblems(def.data);
+      defProblems.push(...locate(def, todos));
+      const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
+      const parsed = parseFriendly(CalculatorSchema, def.data);
+      if (!parsed.ok) defProblems.push(...locate(def, parsed.problems.filter((p) => !isTodo(p.path))));
+      else {
+        calc = parsed.value;
+        defs.set(id, def);
+        defProblems.push(...locate(def, lintDefinition(calc)));
+      }
     }
-    defs.set(id, def);
-    const defProblems = locate(def, lintDefinition(parsed.value));
-    problems.push(...defProblems);
-    if (!existsSync(casesFile)) {
-      problems.push({ file: rel(casesFile), line: 1, path: [], message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
-      continue;
-    }
-    const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
-    problems.push(...cy.syntax);
-    if (cy.syntax.length) continue;
-    const caseTodos = locate(cy, todoProblems(cy.data));
-    problems.push(...caseTodos);
-    const cases = parseFriendly(CasesSchema, cy.data);
-    if (!cases.ok) {
-      problems.push(...locate(cy, cases.problems));
-      continue;
-    }
-    const caseProblems = locate(cy, lintCases(parsed.value, cases.value));
-    problems.push(...caseProblems);
-    const notesFile = join(dir, id, 'notes.md');
-    const noteTodos = existsSync(notesFile) ? todoLines(readFileSync(notesFile, 'utf8')) : [];
-    for (const t of noteTodos) problems.push({ file: rel(notesFile), line: t.line, path: [], message: `still the template's placeholder: "${t.text}"`, hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)' });
-    if (defProblems.length || caseProblems.length || todos.length || caseTodos.length || noteTodos.length) continue;
-    entries.push({ id, calc: parsed.value, cases: cases.value, notes: existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined });
+    // cases.yaml and notes.md are read even when the definition has problems, so one run shows all.
+    const side = readSideFiles(join(dir, id), rel);
+    const caseProblems = calc && side.cases ? locate(side.cy!, lintCases(calc, side.cases)) : [];
+    problems.push(...defProblems, ...side.problems, ...caseProblems);
+    if (!calc || !side.cases || defProblems.length || side.problems.length || caseProblems.length) continue;
+    entries.push({ id, calc, cases: side.cases, notes: side.notes });
   }
   problems.push(...supersededProblems(dir, entries, defs));
   return { entries: entries.filter((e) => !problems.some((p) => p.file === defs.get(e.id)?.file)), problems };
@@ -104,4 +85,27 @@ function supersededProblems(dir: string, entries: CatalogEntry[], defs: Map<stri
       hint: near ? `did you mean "${near}"?` : 'give the id (folder name) of the calculator that replaces this one',
     }];
   });
+}
+
+/** cases.yaml (syntax, placeholders, schema) and notes.md (placeholders): what needs no definition to check. */
+function readSideFiles(folder: string, rel: (f: string) => string): { problems: FileProblem[]; cases?: Case[]; cy?: YamlFile; notes?: string } {
+  const casesFile = join(folder, 'cases.yaml');
+  const notesFile = join(folder, 'notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : undefined;
+  const problems: FileProblem[] = (notes === undefined ? [] : todoLines(notes)).map((t) => ({
+    file: rel(notesFile),
+    line: t.line,
+    path: [],
+    message: `still the template's placeholder: "${t.text}"`,
+    hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)',
+  }));
+  if (!existsSync(casesFile)) {
+    problems.unshift({ file: rel(casesFile), line: 1, path: [], message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
+    return { problems, notes };
+  }
+  const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
+  if (cy.syntax.length) return { problems: [...cy.syntax, ...problems], notes };
+  const parsed = parseFriendly(CasesSchema, cy.data);
+  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...(parsed.ok ? [] : locate(cy, parsed.problems))];
+  return { problems: [...caseProblems, ...problems], cases: parsed.ok ? parsed.value : undefined, cy, notes };
 }

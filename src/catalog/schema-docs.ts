@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { PostProcessCallback } from 'zod-to-json-schema';
-import { ROOT } from './load';
 
 /** An object literal of a schema file: its fields' doc comments and the names it spreads in. */
 interface Literal {
@@ -48,7 +48,7 @@ let cache: Map<string, Map<string, string>> | undefined;
 /** Field docs of every object literal, keyed by its sorted field names (spreads resolved). */
 function docsByShape(): Map<string, Map<string, string>> {
   if (cache) return cache;
-  const { literals, named } = readLiterals(join(ROOT, 'src', 'schema'));
+  const { literals, named } = readLiterals(fileURLToPath(new URL('../schema', import.meta.url)));
   const resolve = (lit: Literal): Map<string, string> =>
     new Map([...lit.spreads.flatMap((s) => [...(named.get(s) ? resolve(named.get(s)!) : [])]), ...lit.docs]);
   cache = new Map();

@@ -12,5 +12,6 @@ export function searchDoc(id: string, calc: Calculator): SearchDoc {
     outputs: calc.outputs.map((o) => o.label).join(', '),
     specialties: calc.specialties,
     purpose: calc.purpose ?? [],
+    superseded: calc.superseded_by !== undefined,
   };
 }

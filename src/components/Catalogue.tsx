@@ -2,7 +2,7 @@
 import MiniSearch from 'minisearch';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { getFavourites, getRecent, toggleFavourite } from './prefs';
-import { SEARCH_OPTIONS, type SearchDoc } from './search-options';
+import { currentFirst, SEARCH_OPTIONS, type SearchDoc } from './search-options';
 
 interface Props {
   docs: SearchDoc[];
@@ -40,7 +40,7 @@ export default function Catalogue(props: Props) {
       const low = q.toLowerCase();
       list = props.docs.filter((d) => `${d.title} ${d.short} ${d.synonyms} ${d.outputs}`.toLowerCase().includes(low));
     }
-    return list.filter((d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!)));
+    return currentFirst(list.filter((d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!))));
   });
   const pick = (ids: string[]) => ids.map((id) => byId().get(id)).filter((d): d is SearchDoc => !!d);
 
@@ -49,7 +49,7 @@ export default function Catalogue(props: Props) {
     return (
       <li class="relative rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 hover:border-teal-600">
         <a href={`${props.base}c/${p.doc.id}/`} class="block p-4 pr-14 focus-visible:outline-2 focus-visible:outline-teal-600 rounded-lg">
-          <span class="block font-medium">{p.doc.title}</span>
+          <span class="block font-medium">{p.doc.title}{p.doc.superseded && <span class="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">older version</span>}</span>
           <span class="block text-sm text-slate-600 dark:text-slate-400 mt-1">{p.doc.summary}</span>
           <span class="block text-xs text-slate-600 dark:text-slate-400 mt-2">{p.doc.specialties.join(' · ')}</span>
         </a>

@@ -2,7 +2,7 @@
  * What-if curve: the headline result across one numeric input's typical range, the other inputs
  * held, computed in ONE batched model run. Accessible SVG with a text summary and a data table.
  */
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import type { Calculator, NumberInput, Output } from '../schema';
 import { formatOutput } from '../runtime/calculate';
 import { fmt } from '../runtime/values';
@@ -28,8 +28,16 @@ export default function WhatIf(props: Props) {
   const [axis, setAxis] = createSignal(numbers()[0]?.id);
   const [curve, setCurve] = createSignal<{ xs: number[]; ys: number[] }>();
   let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
 
+  // The curve follows typing with a short delay, so a keystroke only pays for the headline result.
   createEffect(on([axis, () => props.values], ([id, values]) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => draw(id, values), 150);
+  }));
+
+  function draw(id: string | undefined, values: Record<string, number>) {
     const input = numbers().find((i) => i.id === id);
     if (!input) return;
     const [lo, hi] = input.typical;
@@ -39,11 +47,11 @@ export default function WhatIf(props: Props) {
     props.run(feeds).then((out) => {
       if (mine === seq) setCurve({ xs, ys: Array.from(out[props.output.id]) });
     }).catch(() => mine === seq && setCurve(undefined));
-  }));
+  }
 
   const input = () => numbers().find((i) => i.id === axis())!;
   const shownX = (x: number) => convert(x, input().unit, props.units[input().id] ?? input().unit, input().analyte);
-  const geometry = () => {
+  const geometry = createMemo(() => {
     const c = curve();
     if (!c) return undefined;
     const pts = c.xs.map((x, k) => [x, c.ys[k]] as const).filter(([, y]) => Number.isFinite(y));
@@ -54,12 +62,16 @@ export default function WhatIf(props: Props) {
     const [xmin, xmax] = [c.xs[0], c.xs[c.xs.length - 1]];
     const sx = (x: number) => PAD.l + ((x - xmin) / (xmax - xmin)) * (W - PAD.l - PAD.r);
     const sy = (y: number) => H - PAD.b - ((y - ymin) / (ymax - ymin)) * (H - PAD.t - PAD.b);
-    const cur = props.values[axis()!];
     return {
       path: pts.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' '),
       ymin, ymax, xmin, xmax, sx, sy, pts,
-      current: cur >= xmin && cur <= xmax ? { x: sx(cur) } : undefined,
     };
+  });
+  // The marker of the current value moves with typing; the path only when the curve is redrawn.
+  const marker = () => {
+    const g = geometry();
+    const cur = props.values[axis()!];
+    return g && cur >= g.xmin && cur <= g.xmax ? { x: g.sx(cur) } : undefined;
   };
   const yText = (y: number) => formatOutput(props.output, y);
   const xUnit = () => displayUnit(props.units[input().id] ?? input().unit);
@@ -93,7 +105,7 @@ export default function WhatIf(props: Props) {
                 <text x={W - PAD.r} y={H - 12} text-anchor="end" class="fill-current text-[10px]">{fmt(shownX(g().xmax))}</text>
                 <text x={(W + PAD.l) / 2} y={H - 2} text-anchor="middle" class="fill-current text-[10px]">{input().label} ({xUnit()})</text>
                 <path d={g().path} fill="none" stroke="currentColor" stroke-width="2" />
-                <Show when={g().current}>{(c) => <line x1={c().x} x2={c().x} y1={PAD.t} y2={H - PAD.b} class="stroke-amber-500" stroke-dasharray="3 3" />}</Show>
+                <Show when={marker()}>{(c) => <line x1={c().x} x2={c().x} y1={PAD.t} y2={H - PAD.b} class="stroke-amber-500" stroke-dasharray="3 3" />}</Show>
               </svg>
               <details class="text-sm mt-1">
                 <summary class="cursor-pointer min-h-11 py-2">Values as a table</summary>

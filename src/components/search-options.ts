@@ -11,6 +11,8 @@ export interface SearchDoc {
   outputs: string;
   specialties: string[];
   purpose: string[];
+  /** An older formula version (`superseded_by`): listed after the current ones. */
+  superseded: boolean;
 }
 
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
@@ -27,3 +29,7 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   tokenize: (text) => text.toLowerCase().split(/[\s,;:()/·—]+/).flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t])).filter(Boolean),
   processTerm: (term) => term.toLowerCase(),
 };
+
+/** Current calculators before superseded ones; stable, so relevance order holds within each group. */
+export const currentFirst = <T extends Pick<SearchDoc, 'superseded'>>(list: readonly T[]): T[] =>
+  [...list].sort((a, b) => Number(a.superseded) - Number(b.superseded));

@@ -32,6 +32,8 @@ export function pwaOptions(base = '/') {
     workbox: {
       // manifest.webmanifest is added by the plugin itself.
       globPatterns: ['**/*.{html,js,css,json,wasm,onnx,png,svg}'],
+      // Downloads (/exports/<id>/: model packages, FHIR Questionnaires) are for integrators, not needed offline.
+      globIgnores: ['exports/**'],
       // The onnxruntime wasm is 14.2 MB (Workbox skips files over 2 MiB by default). Without it
       // nothing computes offline, so the limit is raised on purpose, to 20 MiB: room for a
       // runtime update, yet a mistake (a 100 MB model) still fails the build loudly.

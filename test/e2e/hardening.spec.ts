@@ -43,13 +43,14 @@ test('a tampered model is refused in one sentence and the form stays usable', as
 });
 
 // A sample: three calculators whose number fields accept more than one unit (so wrong-unit
-// magnitudes are covered), and up to three number fields of each.
+// magnitudes are covered), and up to two number fields of each.
 const sample = entries.filter((e) => e.calc.inputs.some((i) => i.type === 'number' && i.units.length)).slice(0, 3);
 for (const { id, calc, cases } of sample) {
   test(`${id}: nonsense in a number field is refused, never NaN or Infinity`, async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto(`c/${id}/`);
     await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
-    for (const input of calc.inputs.filter((i) => i.type === 'number').slice(0, 3)) {
+    for (const input of calc.inputs.filter((i) => i.type === 'number').slice(0, 2)) {
       if (input.type !== 'number') continue;
       await page.getByRole('button', { name: 'Clear' }).click();
       await quickFill(page, calc, cases[0]);

@@ -61,6 +61,7 @@ test.describe('typing every worked example', () => {
   test.use({ serviceWorkers: 'block' });
   for (const { id, calc, cases } of entries) {
     test(`${id}: no request at all while computing, nothing to another origin, no CSP violation`, async ({ page, context, baseURL }) => {
+      test.setTimeout(30_000 + cases.length * 3_000);
       const log = await audit(context, page);
       await page.goto(`c/${id}/`);
       await expectStrictPolicy(page, id);

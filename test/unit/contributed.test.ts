@@ -121,3 +121,42 @@ describe('a wrapped model equals the contributed model run directly', () => {
     expect([...(wrapped['risk.band'].data as Float64Array)]).toEqual(risk.map((v) => (Math.round(v * 10) / 10 >= 12 ? 1 : 0)));
   });
 });
+
+describe('contributed models in the catalogue', () => {
+  test('fixtures exported by onnx.helper are refused with the fix (ZipMap; inputs that do not match)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadCatalog } = await import('../../src/catalog/load');
+    const wdbc = loadCatalog(undefined, ['wdbc-malignancy-demo']).entries[0].calc;
+    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/zipmap.onnx'))).join('\n')).toMatch(/ends in a ZipMap[\s\S]*export without ZipMap/);
+    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/wrong-inputs.onnx')))).toEqual(['the model has no input "features". Its inputs: x']);
+  });
+
+  test('every committed wrapped model equals its contributed source on 1,000 random in-range rows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { loadCatalog } = await import('../../src/catalog/load');
+    const { modelRef } = await import('../../src/catalog/models');
+    const { nodeRunner } = await import('../../src/runtime/node');
+    const ort = await import('onnxruntime-web/wasm');
+    const contributed = loadCatalog().entries.filter((e) => e.calc.model);
+    expect(contributed.length).toBeGreaterThan(0);
+    const runner = nodeRunner();
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const { id, calc } of contributed) {
+      const N = 1000;
+      const feeds = Object.fromEntries(calc.inputs.map((i) => {
+        const [lo, hi] = i.type === 'number' ? i.limits : [0, 1];
+        return [i.id, Float64Array.from({ length: N }, () => lo + (hi - lo) * rand())];
+      }));
+      const wrapped = await runner.run(modelRef(id), feeds);
+      const source = await ort.InferenceSession.create(readFileSync(calc.model!.file));
+      const packed = Float32Array.from({ length: N * calc.model!.features.length }, (_, k) => feeds[calc.model!.features[k % calc.model!.features.length]][Math.floor(k / calc.model!.features.length)]);
+      const direct = await source.run({ [calc.model!.input]: new ort.Tensor('float32', packed, [N, calc.model!.features.length]) });
+      for (const o of calc.outputs) {
+        const t = direct[o.from_model!.tensor];
+        const cols = t.dims.length === 2 ? Number(t.dims[1]) : 1;
+        for (let r = 0; r < N; r++) expect(wrapped[o.id][r]).toBeCloseTo(Number(t.data[r * cols + o.from_model!.column]) * o.from_model!.scale, 6);
+      }
+    }
+  });
+});

@@ -59,7 +59,8 @@ const runner = nodeRunner();
 describe('ONNX model == AST evaluator on random in-limit inputs', () => {
   test('the catalogue is not empty', () => expect(entries.length).toBeGreaterThan(0));
 
-  test.each(entries.map((e) => [e.id, e.calc] as const))('%s', async (id, calc) => {
+  // Contributed models have no formula to evaluate: test/unit/contributed.test.ts compares them with the source model.
+  test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))('%s', async (id, calc) => {
     const ref = modelRef(id);
     const { outputs, problems } = checkOutputs(calc);
     expect(problems).toEqual([]);

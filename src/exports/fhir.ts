@@ -1,0 +1,452 @@
+/**
+ * A calculator as a FHIR R4 SDC Questionnaire: one item per input (units as UCUM codes, limits,
+ * answer options with their points), and one read-only item per output whose SDC
+ * calculatedExpression is the output's checked formula translated to FHIRPath — only where FHIRPath
+ * (R4, normative 2.0.0 plus its math functions) can say exactly what the ONNX model computes.
+ * Where it cannot, the item has no calculatedExpression and its text says why: never an approximation.
+ *
+ * Build time only (export endpoints, tests); no value import from astro:content.
+ */
+import type { CheckedOutput, Expr } from '../compiler/ast';
+import { checkOutputs } from '../compiler/check';
+import type { Calculator, Input, Output } from '../schema';
+import { ROUND_NUDGE } from '../units/round';
+
+export const EXT = {
+  unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
+  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
+  maxDecimalPlaces: 'http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces',
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
+  itemControl: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl',
+  calculatedExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
+  initialExpression: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression',
+} as const;
+
+export const UCUM = 'http://unitsofmeasure.org';
+
+/** Our unit symbols (src/units/catalogue.ts and output units) -> UCUM code. */
+export const UCUM_CODES: Readonly<Record<string, string>> = {
+  years: 'a', weeks: 'wk', days: 'd', h: 'h', min: 'min', ms: 'ms',
+  kg: 'kg', g: 'g', mg: 'mg', mcg: 'ug', lb: '[lb_av]',
+  m: 'm', cm: 'cm', in: '[in_i]', ft: '[ft_i]',
+  'g/L': 'g/L', 'g/dL': 'g/dL', 'mg/dL': 'mg/dL', 'mg/L': 'mg/L',
+  'mmol/L': 'mmol/L', 'umol/L': 'umol/L', 'mEq/L': 'meq/L',
+  mmHg: 'mm[Hg]', kPa: 'kPa', degC: 'Cel', degF: '[degF]', '%': '%', ratio: '1',
+  bpm: '/min', 'breaths/min': '/min',
+  'kg/m²': 'kg/m2', 'kg/m2': 'kg/m2', 'mL/min/1.73m²': 'mL/min/{1.73_m2}', 'mL/min/1.73m2': 'mL/min/{1.73_m2}',
+  'mL/min': 'mL/min', mL: 'mL', L: 'L', 'mL/h': 'mL/h', points: '{score}',
+  'U/L': 'U/L', '10^9/L': '10*9/L', '10^3/uL': '10*3/uL', '/uL': '/uL', 'uIU/mL': 'u[IU]/mL',
+  'm²': 'm2', m2: 'm2', 'mOsm/kg': 'mosm/kg', 'mcg/h': 'ug/h', 'mcg/kg/min': 'ug/kg/min', '/day': '/d',
+  'mg/day': 'mg/d', 'mg/d': 'mg/d',
+};
+
+// ---------------------------------------------------------------------------------------------
+// FHIR shapes (the subset written here)
+
+export interface Coding { system?: string; code: string; display?: string; extension?: Extension[] }
+export interface Expression { language: 'text/fhirpath'; expression: string; description?: string }
+export interface Extension {
+  url: string;
+  valueCoding?: Coding;
+  valueDecimal?: number;
+  valueInteger?: number;
+  valueExpression?: Expression;
+  valueCodeableConcept?: { coding: Coding[]; text?: string };
+}
+export interface QuestionnaireItem {
+  linkId: string;
+  text?: string;
+  type: 'group' | 'display' | 'boolean' | 'decimal' | 'integer' | 'date' | 'dateTime' | 'time' | 'string' | 'text' | 'url' | 'choice' | 'open-choice' | 'attachment' | 'reference' | 'quantity';
+  required?: boolean;
+  readOnly?: boolean;
+  extension?: Extension[];
+  answerOption?: { valueCoding: Coding; initialSelected?: boolean }[];
+  initial?: ({ valueDecimal: number } | { valueBoolean: boolean })[];
+  item?: QuestionnaireItem[];
+}
+export interface Questionnaire {
+  resourceType: 'Questionnaire';
+  id: string;
+  meta: { profile: string[] };
+  name: string;
+  title: string;
+  version: string;
+  status: 'draft' | 'active';
+  date?: string;
+  publisher: string;
+  description: string;
+  subjectType: string[];
+  item: QuestionnaireItem[];
+}
+
+/** What happened to one output: its FHIRPath, or why there is none. */
+export interface OutputExport {
+  id: string;
+  expression?: string;
+  reason?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expression translation
+
+/** Thrown when FHIRPath cannot express a construct exactly. */
+export class NotExpressible extends Error {}
+
+type Kind = 'num' | 'bool' | 'date';
+interface Fp { code: string; kind: Kind }
+
+/** A number as a FHIRPath literal: plain decimal notation (FHIRPath has no exponent), negatives in parentheses. */
+export function literal(n: number): string {
+  if (!Number.isFinite(n)) throw new NotExpressible(`the constant ${n} has no FHIRPath literal`);
+  const neg = n < 0 || Object.is(n, -0);
+  let s = String(Math.abs(n));
+  const m = /^(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(s);
+  if (m) {
+    const digits = m[1] + (m[2] ?? '');
+    const exp = Number(m[3]);
+    s = exp < 0 ? `0.${'0'.repeat(-exp - 1)}${digits}` : digits.padEnd(exp + 1, '0');
+  }
+  return neg && n !== 0 ? `(-${s})` : s;
+}
+
+/** The answer of an item in the QuestionnaireResponse being filled. */
+export const answer = (linkId: string) => `%resource.item.where(linkId='${linkId}').answer.value`;
+
+class Translator {
+  /** Translations of where-names and earlier outputs, inlined where they are used. */
+  private names = new Map<string, Fp | { missing: string }>();
+  private inputs: Map<string, Input>;
+
+  constructor(calc: Calculator) {
+    this.inputs = new Map(calc.inputs.map((i) => [i.id, i]));
+  }
+
+  define(name: string, fp: Fp) {
+    this.names.set(name, fp);
+  }
+
+  /** A name that could not be expressed: using it makes the user inexpressible too, for the same reason. */
+  missing(name: string, reason: string) {
+    this.names.set(name, { missing: reason.startsWith('it uses ') ? reason : `it uses ${name}, and ${reason}` });
+  }
+
+  /** The value of an input, as the model receives it. */
+  private input(i: Input): Fp {
+    const a = answer(i.id);
+    switch (i.type) {
+      case 'number':
+        return { kind: 'num', code: i.default !== undefined ? `iif(${a}.exists(), ${a}, ${literal(i.default)})` : a };
+      case 'choice': {
+        const v = `${a}.code.toDecimal()`;
+        return { kind: 'num', code: i.default !== undefined ? `iif(${a}.exists(), ${v}, ${literal(i.default)})` : v };
+      }
+      case 'yesno':
+        // An unanswered criterion is its default (usually no), as on the page.
+        return { kind: 'num', code: i.default ? `iif(${a} = false, 0, 1)` : `iif(${a} = true, 1, 0)` };
+      case 'date':
+        return { kind: 'date', code: a };
+      default:
+        throw new NotExpressible(`input ${(i as Input).id} has a type FHIRPath export does not know`);
+    }
+  }
+
+  private num(e: Expr): string {
+    const r = this.expr(e);
+    if (r.kind === 'date') throw new NotExpressible('arithmetic on dates other than adding or subtracting days has no FHIRPath R4 equivalent');
+    return r.kind === 'num' ? r.code : `iif(${r.code}, 1, 0)`;
+  }
+
+  private bool(e: Expr): string {
+    const r = this.expr(e);
+    if (r.kind === 'date') throw new NotExpressible('a date used as a condition has no FHIRPath meaning');
+    return r.kind === 'bool' ? r.code : `(${r.code} != 0)`;
+  }
+
+  expr(e: Expr): Fp {
+    switch (e.k) {
+      case 'num':
+        return { kind: 'num', code: literal(e.v) };
+      case 'ref': {
+        const named = this.names.get(e.name);
+        if (named && 'missing' in named) throw new NotExpressible(named.missing);
+        if (named) return named;
+        const input = this.inputs.get(e.name);
+        if (input) return this.input(input);
+        throw new NotExpressible(`"${e.name}" could not be expressed`);
+      }
+      case 'neg':
+        return { kind: 'num', code: `(0 - ${this.num(e.a)})` };
+      case 'not':
+        return { kind: 'bool', code: `(${this.bool(e.a)}).not()` };
+      case 'cast':
+        return e.to === 'num' ? { kind: 'num', code: this.num(e.a) } : { kind: 'bool', code: this.bool(e.a) };
+      case 'if': {
+        const a = this.expr(e.a);
+        const b = this.expr(e.b);
+        if (a.kind !== b.kind) throw new NotExpressible('a conditional whose branches are a date and a number has no FHIRPath equivalent');
+        return { kind: a.kind, code: `iif(${this.bool(e.c)}, ${a.code}, ${b.code})` };
+      }
+      case 'points': {
+        const input = this.inputs.get(e.input);
+        if (!input) throw new NotExpressible(`points(${e.input}): no such input`);
+        if (input.type === 'yesno') {
+          const yes = e.table.find((t) => t.value === 1)?.points ?? 0;
+          const no = e.table.find((t) => t.value === 0)?.points ?? 0;
+          const a = answer(input.id);
+          const isYes = input.default ? `${a} != false` : `${a} = true`;
+          return { kind: 'num', code: `iif(${isYes}, ${literal(yes)}, ${literal(no)})` };
+        }
+        if (input.type !== 'choice') throw new NotExpressible(`points of a ${input.type} input have no FHIRPath equivalent`);
+        // The option's points by its value; an unanswered choice has no points (the model gives NaN).
+        const chain = e.table.reduceRight((rest, t) => `iif($this = ${literal(t.value)}, ${literal(t.points)}, ${rest})`, '{}');
+        return { kind: 'num', code: `(${this.input(input).code}).select(${chain})` };
+      }
+      case 'bin':
+        return this.binary(e);
+      case 'call':
+        return { kind: 'num', code: this.call(e) };
+      default:
+        throw new NotExpressible(`the formula construct "${(e as { k: string }).k}" has no FHIRPath translation`);
+    }
+  }
+
+  private binary(e: Extract<Expr, { k: 'bin' }>): Fp {
+    const logical: Record<string, string> = { and: 'and', or: 'or', xor: 'xor' };
+    if (logical[e.op]) return { kind: 'bool', code: `(${this.bool(e.a)} ${logical[e.op]} ${this.bool(e.b)})` };
+    const a = this.expr(e.a);
+    const b = this.expr(e.b);
+    const cmp: Record<string, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '=', '!=': '!=' };
+    if (a.kind === 'date' || b.kind === 'date') {
+      // Dates are days since 1970 in the model. FHIRPath R4 can add and subtract a number of days
+      // (a time-valued Quantity) and compare two dates, but not subtract one date from another.
+      if (cmp[e.op] && a.kind === 'date' && b.kind === 'date') return { kind: 'bool', code: `(${a.code} ${cmp[e.op]} ${b.code})` };
+      if (e.op === '+' && a.kind !== b.kind) {
+        const [d, n] = a.kind === 'date' ? [a, b] : [b, a];
+        return { kind: 'date', code: `(${d.code} + (${this.asNum(n)} * 1 'd'))` };
+      }
+      if (e.op === '-' && a.kind === 'date' && b.kind !== 'date') return { kind: 'date', code: `(${a.code} - (${this.asNum(b)} * 1 'd'))` };
+      throw new NotExpressible(
+        e.op === '-' && a.kind === 'date' && b.kind === 'date'
+          ? 'the number of days between two dates has no FHIRPath R4 equivalent (no date difference function before FHIRPath 3.0)'
+          : 'this date arithmetic has no FHIRPath R4 equivalent',
+      );
+    }
+    if (cmp[e.op]) return { kind: 'bool', code: `(${this.asNum(a)} ${cmp[e.op]} ${this.asNum(b)})` };
+    const x = this.asNum(a);
+    const y = this.asNum(b);
+    switch (e.op) {
+      case '+': case '-': case '*': case '/':
+        return { kind: 'num', code: `(${x} ${e.op} ${y})` };
+      case '^':
+        return { kind: 'num', code: `(${x}).power(${y})` };
+      case 'mod':
+        // The model's mod is floored (the sign of the divisor); FHIRPath's mod truncates.
+        return { kind: 'num', code: `(${x}).select($this - ($this / ${y}).floor() * ${y})` };
+      default:
+        throw new NotExpressible(`operator ${e.op} has no FHIRPath translation`);
+    }
+  }
+
+  private asNum(f: Fp): string {
+    return f.kind === 'bool' ? `iif(${f.code}, 1, 0)` : f.code;
+  }
+
+  private call(e: Extract<Expr, { k: 'call' }>): string {
+    const args = e.args.map((a) => this.num(a));
+    const [x, y, z] = args;
+    const fold = (pick: '<' | '>') => args.slice(1).reduce((acc, b) => `(${acc}).select(iif($this ${pick} ${b}, $this, ${b}))`, args[0]);
+    switch (e.fn) {
+      case 'min': return args.length === 1 ? x : fold('<');
+      case 'max': return args.length === 1 ? x : fold('>');
+      case 'sum': return `(${args.join(' + ')})`;
+      case 'abs': return `(${x}).abs()`;
+      case 'sqrt': return `(${x}).sqrt()`;
+      case 'exp': return `(${x}).exp()`;
+      case 'ln': return `(${x}).ln()`;
+      case 'log10': return `(${x}).log(10)`;
+      case 'floor': return `(${x}).floor()`;
+      case 'ceil': return `(${x}).ceiling()`;
+      case 'round': return roundHalfAway(x, e.args[1]?.k === 'num' ? e.args[1].v : 0);
+      case 'clamp': return `(${x}).select(iif($this < ${y}, ${y}, iif($this > ${z}, ${z}, $this)))`;
+      case 'sigmoid': return `(1 / (1 + (0 - ${x}).exp()))`;
+      default:
+        throw new NotExpressible(`function ${e.fn}() has no FHIRPath equivalent`);
+    }
+  }
+}
+
+/**
+ * Half away from zero, exactly as the compiled model and the page round (src/units/round.ts).
+ * FHIRPath's round() rounds halves up (-2.5 -> -2), so it is not used.
+ */
+function roundHalfAway(x: string, decimals: number): string {
+  const s = 10 ** decimals;
+  const scaled = decimals === 0 ? x : `(${x} * ${literal(s)})`;
+  const r = `(${scaled}).select(iif($this < 0, -1, 1) * ($this.abs() + ${literal(0.5 + ROUND_NUDGE)}).floor())`;
+  return decimals === 0 ? r : `(${r} / ${literal(s)})`;
+}
+
+/** Translates every output; each either gets an expression or the reason it has none. */
+export function translateOutputs(calc: Calculator): { checked: CheckedOutput[]; outputs: OutputExport[] } {
+  const checked = checkOutputs(calc).outputs;
+  const t = new Translator(calc);
+  const outputs: OutputExport[] = [];
+  for (const o of calc.outputs) {
+    const c = checked.find((x) => x.id === o.id);
+    if (!c) {
+      const reason = 'its formula does not pass the compiler’s checks';
+      outputs.push({ id: o.id, reason });
+      t.missing(o.id, reason);
+      continue;
+    }
+    // A where-name that cannot be expressed only matters where it is used.
+    for (const w of c.where) {
+      try {
+        t.define(w.name, t.expr(w.expr));
+      } catch (e) {
+        if (!(e instanceof NotExpressible)) throw e;
+        t.missing(w.name, e.message);
+      }
+    }
+    try {
+      let r = t.expr(c.expr);
+      if (r.kind === 'bool') r = { kind: 'num', code: `iif(${r.code}, 1, 0)` };
+      const wantDate = o.format === 'date';
+      if (wantDate !== (r.kind === 'date'))
+        throw new NotExpressible(
+          wantDate
+            ? 'the result is a date computed from numbers (days since 1970), which FHIRPath R4 cannot turn into a date'
+            : 'the result is a number computed from dates, which FHIRPath R4 cannot do',
+        );
+      if (c.valid) {
+        const cond = t.expr(c.valid);
+        if (cond.kind === 'date') throw new NotExpressible('a date used as a condition has no FHIRPath meaning');
+        r = { kind: r.kind, code: `iif(${cond.kind === 'bool' ? cond.code : `(${cond.code} != 0)`}, ${r.code}, {})` };
+      }
+      t.define(o.id, r);
+      // Shown as on the page: rounded (half away from zero) to the output's decimals; later
+      // outputs use the unrounded value, as in the model.
+      const shown = r.kind === 'date' ? r.code : roundHalfAway(r.code, o.format === 'weeks-days' ? 0 : o.decimals);
+      outputs.push({ id: o.id, expression: shown });
+    } catch (e) {
+      if (!(e instanceof NotExpressible)) throw e;
+      t.missing(o.id, e.message);
+      outputs.push({ id: o.id, reason: e.message });
+    }
+  }
+  return { checked, outputs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Questionnaire
+
+const ucum = (unit: string, display?: string): Coding | undefined =>
+  UCUM_CODES[unit] !== undefined ? { system: UCUM, code: UCUM_CODES[unit], display: display ?? unit } : undefined;
+
+const helpItem = (linkId: string, text: string): QuestionnaireItem => ({
+  linkId: `${linkId}.help`,
+  text,
+  type: 'display',
+  extension: [{ url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help', display: 'Help-Button' }], text: 'Help-Button' } }],
+});
+
+function inputItem(i: Input): QuestionnaireItem {
+  const base = { linkId: i.id, text: i.label, ...(i.help ? { item: [helpItem(i.id, i.help)] } : {}) };
+  switch (i.type) {
+    case 'number': {
+      const unit = ucum(i.unit);
+      const extension: Extension[] = [];
+      if (unit) extension.push({ url: EXT.unit, valueCoding: unit });
+      extension.push({ url: EXT.minValue, valueDecimal: i.limits[0] }, { url: EXT.maxValue, valueDecimal: i.limits[1] });
+      extension.push({ url: EXT.maxDecimalPlaces, valueInteger: i.decimals });
+      return {
+        ...base,
+        type: 'decimal',
+        ...(i.optional || i.default !== undefined ? {} : { required: true }),
+        extension,
+        ...(i.default !== undefined ? { initial: [{ valueDecimal: i.default }] } : {}),
+      };
+    }
+    case 'choice':
+      return {
+        ...base,
+        type: 'choice',
+        ...(i.default === undefined ? { required: true } : {}),
+        answerOption: i.options.map((o) => ({
+          valueCoding: {
+            code: String(o.value),
+            display: o.label,
+            ...(o.points !== undefined ? { extension: [{ url: EXT.ordinalValue, valueDecimal: o.points }] } : {}),
+          },
+          ...(i.default === o.value ? { initialSelected: true } : {}),
+        })),
+      };
+    case 'yesno':
+      return {
+        ...base,
+        text: i.points !== undefined ? `${i.label} (${i.points >= 0 ? '+' : ''}${i.points} if yes)` : i.label,
+        type: 'boolean',
+        initial: [{ valueBoolean: i.default }],
+      };
+    case 'date':
+      return {
+        ...base,
+        type: 'date',
+        required: true,
+        ...(i.default === 'today'
+          ? { extension: [{ url: EXT.initialExpression, valueExpression: { language: 'text/fhirpath', expression: 'today()' } }] }
+          : {}),
+      };
+  }
+}
+
+function outputItem(o: Output, ex: OutputExport, modelFile: string): QuestionnaireItem {
+  const extension: Extension[] = [];
+  const unit = o.unit ? ucum(o.unit) : undefined;
+  if (unit && o.format !== 'date') extension.push({ url: EXT.unit, valueCoding: unit });
+  if (ex.expression)
+    extension.push({
+      url: EXT.calculatedExpression,
+      valueExpression: { language: 'text/fhirpath', expression: ex.expression, description: `${o.label}, as ${modelFile} computes it` },
+    });
+  return {
+    linkId: o.id,
+    text: ex.expression ? o.label : `${o.label} — not calculated by this form: ${ex.reason}. It is computed by the ONNX model ${modelFile}.`,
+    type: o.format === 'date' ? 'date' : 'decimal',
+    readOnly: true,
+    ...(extension.length ? { extension } : {}),
+    ...(o.help ? { item: [helpItem(o.id, o.help)] } : {}),
+  };
+}
+
+/** A computer-friendly name for Questionnaire.name: ^[A-Z]([A-Za-z0-9_]){0,254}$. */
+const nameOf = (id: string) => id.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('').replace(/^([^A-Z])/, 'Q$1');
+
+/** The FHIR R4 SDC Questionnaire of a calculator, and what became of each output. */
+export function toQuestionnaire(id: string, calc: Calculator): { questionnaire: Questionnaire; outputs: OutputExport[] } {
+  const { outputs } = translateOutputs(calc);
+  const primary = calc.references.find((r) => r.primary);
+  const review = calc as Calculator & { status?: string; last_reviewed?: string };
+  const modelFile = `${id}.onnx`;
+  const questionnaire: Questionnaire = {
+    resourceType: 'Questionnaire',
+    id,
+    meta: { profile: ['http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-behave'] },
+    name: nameOf(id),
+    title: calc.title,
+    version: calc.version,
+    status: review.status === 'reviewed' ? 'active' : 'draft',
+    ...(review.last_reviewed ? { date: review.last_reviewed } : {}),
+    publisher: 'Bedside',
+    description: [calc.summary, `Variant: ${calc.variant}.`, primary ? `Primary source: ${primary.cite}${primary.doi ? ` (doi:${primary.doi})` : ''}.` : '']
+      .filter(Boolean)
+      .join(' '),
+    subjectType: ['Patient'],
+    item: [
+      ...calc.inputs.map(inputItem),
+      ...calc.outputs.map((o) => outputItem(o, outputs.find((x) => x.id === o.id)!, modelFile)),
+    ],
+  };
+  return { questionnaire, outputs };
+}
