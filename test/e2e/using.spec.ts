@@ -153,3 +153,22 @@ test('screenshots for layout review (phone and desktop, light and dark)', async 
     }
   }
 });
+
+test('dark mode follows the system, and the toggle overrides it and is remembered', async ({ browser }) => {
+  const page = await browser.newPage({ colorScheme: 'light' });
+  await page.goto('c/gcs/');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await bg();
+  await page.getByRole('button', { name: /Colour theme: System/ }).click(); // -> light
+  await page.getByRole('button', { name: /Colour theme: Light/ }).click(); // -> dark
+  await expect(page.getByRole('button', { name: /Colour theme: Dark/ })).toBeVisible();
+  expect(await bg()).not.toBe(light);
+  await page.reload();
+  expect(await bg()).not.toBe(light);
+  expect(await page.evaluate(() => localStorage.getItem('bedside.theme'))).toBe('"dark"');
+  await page.close();
+  const dark = await browser.newPage({ colorScheme: 'dark' });
+  await dark.goto('about/');
+  expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(light);
+  await dark.close();
+});

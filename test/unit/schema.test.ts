@@ -63,7 +63,7 @@ describe('author mistakes are refused with a friendly message', () => {
       "test/fixtures/broken/field-typo/calculator.yaml:13
         inputs[1].label: is required (expected string) but is missing
       test/fixtures/broken/field-typo/calculator.yaml:14
-        inputs[1].lable: "lable" is not a known field here. Expected one of: id, label, help, type, unit, units, analyte, limits, limits_reason, typical, decimals, default, optional
+        inputs[1].lable: "lable" is not a known field here. Expected one of: id, label, help, type, unit, units, analyte, limits, limits_reason, typical, decimals, default, optional, training_range
         Hint: did you mean "label"?"
     `);
   });
@@ -294,7 +294,7 @@ describe('parseFriendly without files', () => {
     });
     expect(!r.ok && r.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toMatchInlineSnapshot(`
       [
-        "outputs.0: an output needs exactly one of \`formula\` or \`points\`",
+        "outputs.0: an output needs exactly one of \`formula\`, \`points\` or \`from_model\`",
         "outputs.0.id: "x" is already the id of inputs[0]; ids of inputs, outputs and where-names must be unique",
       ]
     `);

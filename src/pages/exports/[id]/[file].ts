@@ -10,5 +10,6 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props }) => {
   const f = exportFiles(props.id, props.calc).find((x) => x.file === props.file)!;
-  return new Response(f.bytes, { headers: { 'Content-Type': f.type } });
+  // A binary static endpoint answers with the bytes themselves (an ArrayBuffer-backed Uint8Array).
+  return new Response(new Uint8Array(f.bytes), { headers: { 'Content-Type': f.type } });
 };
