@@ -85,7 +85,8 @@ export default function Calculator(props: Props) {
   };
 
   const startEngine = () => {
-    if (engine() === 'loading' || engine() === 'ready') return;
+    // Only from idle: after a failure, typing does not refetch the model; "Try again" does.
+    if (engine() !== 'idle') return;
     setEngine('loading');
     import('../runtime/browser')
       .then(async (m) => {

@@ -19,7 +19,8 @@ for (const [k, chunk] of chunks.entries()) {
     const underBase = test.info().project.name === 'base-path';
     if (underBase && k > 0) test.skip();
     const list = underBase ? [0, 1, 2, 3].map((n) => entries[Math.floor((n * (entries.length - 1)) / 3)]) : chunk;
-    test.setTimeout(60_000 + list.length * 5_000);
+    // Installing the service worker stores ~18 MB (the wasm, every page and model) before it activates.
+    test.setTimeout(150_000 + list.length * 5_000);
     await page.goto('./');
     await waitForPrecache(page);
 

@@ -126,6 +126,7 @@ test('print gives a clean record: no navigation, no formula, result kept', async
 test.describe('phone layout', () => {
   test.use({ viewport: { width: 320, height: 700 } });
   test('works at 320 px: no sideways scroll, touch targets at least 44 px', async ({ page }) => {
+    test.setTimeout(30_000 + entries.length * 3_000); // every calculator page in turn
     for (const { id } of entries) {
       await page.goto(`c/${id}/`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
