@@ -7,6 +7,7 @@ import { models } from './src/integrations/models.mjs';
 import { csp } from './src/integrations/csp.mjs';
 import { pwaOptions } from './src/integrations/pwa.mjs';
 import { precompress } from './src/integrations/precompress.mjs';
+import { preload } from './src/integrations/preload.mjs';
 
 // BEDSIDE_BASE deploys under a sub-path, e.g. BEDSIDE_BASE=/bedside/ for a GitHub Pages project site.
 const base = process.env.BEDSIDE_BASE ?? '/';
@@ -16,9 +17,9 @@ export default defineConfig({
   // BEDSIDE_OUT_DIR builds a second copy side by side (the e2e tests build the /bedside/ variant there).
   outDir: process.env.BEDSIDE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // Order matters: models are copied and every page gets its CSP before the service worker
+  // Order matters: models are copied and every page gets its modulepreload hints and its CSP before the service worker
   // precaches (and so hashes) the final files.
-  integrations: [solid(), models(), csp(), AstroPWA(pwaOptions(base)), precompress()],
+  integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), precompress()],
   vite: {
     plugins: [tailwindcss()],
     // onnxruntime-web is imported dynamically after mount; pre-bundling it breaks its wasm lookup.

@@ -89,6 +89,31 @@ export async function engineCost({ browserUrl, models, reps }) {
       const a = f ? -0.241 : -0.302;
       return 142 * Math.min(v.scr / k, 1) ** a * Math.max(v.scr / k, 1) ** -1.2 * 0.9938 ** v.age * (f ? 1.012 : 1);
     },
+    // APACHE II, as calculators/apache-ii defines it (Knaus 1985): the lower bound for a large score.
+    'apache-ii': (v) => {
+      const steps = (x, t) => {
+        for (const [min, pts] of t) if (x >= min) return pts;
+        return t[t.length - 1][1];
+      };
+      const temp = steps(v.temperature, [[41, 4], [39, 3], [38.5, 1], [36, 0], [34, 1], [32, 2], [30, 3], [-Infinity, 4]]);
+      const map = steps(v.map, [[160, 4], [130, 3], [110, 2], [70, 0], [50, 2], [-Infinity, 4]]);
+      const hr = steps(v.heart_rate, [[180, 4], [140, 3], [110, 2], [70, 0], [55, 2], [40, 3], [-Infinity, 4]]);
+      const rr = steps(v.resp_rate, [[50, 4], [35, 3], [25, 1], [12, 0], [10, 1], [6, 2], [-Infinity, 4]]);
+      const oxy = v.fio2 >= 50
+        ? v.aa_gradient * 0 + steps(v.aa_gradient, [[500, 4], [350, 3], [200, 2], [-Infinity, 0]])
+        : v.pao2 * 0 + (v.pao2 > 70 ? 0 : v.pao2 >= 61 ? 1 : v.pao2 >= 55 ? 3 : 4);
+      const acid = v.ph > 0
+        ? steps(v.ph, [[7.7, 4], [7.6, 3], [7.5, 1], [7.33, 0], [7.25, 2], [7.15, 3], [-Infinity, 4]])
+        : v.hco3 * 0 + steps(v.hco3, [[52, 4], [41, 3], [32, 1], [22, 0], [18, 2], [15, 3], [-Infinity, 4]]);
+      const na = steps(v.sodium, [[180, 4], [160, 3], [155, 2], [150, 1], [130, 0], [120, 2], [111, 3], [-Infinity, 4]]);
+      const k = steps(v.potassium, [[7, 4], [6, 3], [5.5, 1], [3.5, 0], [3, 1], [2.5, 2], [-Infinity, 4]]);
+      const cr0 = steps(v.creatinine, [[3.5, 4], [2, 3], [1.5, 2], [0.6, 0], [-Infinity, 2]]);
+      const hct = steps(v.hematocrit, [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2], [-Infinity, 4]]);
+      const wbc = steps(v.wbc, [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2], [-Infinity, 4]]);
+      const aps = temp + map + hr + rr + oxy + acid + na + k + (v.arf === 1 ? 2 * cr0 : cr0) + hct + wbc + (15 - v.gcs);
+      const age = v.age < 45 ? 0 : v.age < 55 ? 2 : v.age < 65 ? 3 : v.age < 75 ? 5 : 6;
+      return aps + age + (v.chronic_health === 1 ? (v.admission === 2 ? 2 : 5) : 0);
+    },
     // Caprini: age points + the points of every answered criterion (+ women-only criteria).
     caprini: (v, p) => {
       const age = v.age >= 75 ? 3 : v.age >= 61 ? 2 : v.age >= 41 ? 1 : 0;
@@ -131,6 +156,10 @@ export async function engineCost({ browserUrl, models, reps }) {
     let js;
     if (JS[model.id]) {
       const f = JS[model.id];
+      // The lower bound must compute the same thing: compare with the model on the example.
+      const first = (await m.runner.run(model.ref, feeds))[model.ref.outputs[0]][0];
+      const mine = f(model.values, model.extra);
+      if (Math.abs(first - mine) > 1e-9 * Math.max(1, Math.abs(first))) throw new Error(`bench JS formula for ${model.id} gives ${mine}, the model ${first}`);
       const vs = Array.from({ length: 64 }, (_, i) => Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, k === 'sex' || model.id === 'caprini' ? v : v * (1 + i * 1e-6)])));
       let sink = 0;
       const n = 20000;

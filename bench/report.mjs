@@ -64,6 +64,23 @@ export function figures(r) {
     out.push('\nTransferred = encodedDataLength from the DevTools protocol (body as sent plus headers); raw = the file in dist/. The service worker then precaches the rest of the site in the background (below).');
   }
 
+  const warmSteps = r.warmSW ?? r.warmHttp;
+  if (warmSteps && Object.values(warmSteps).some((w) => w.steps && Object.keys(w.steps).length)) {
+    out.push(`\n### Where a warm visit's time goes (${r.warmSW ? 'service worker + HTTP cache' : 'HTTP cache only'}; medians, ms from navigation start)\n`);
+    const STEPS = [
+      ['usable', 'form usable (island hydrated), inputs entered'],
+      ['engine-start', 'engine start (runtime chunk loaded)'],
+      ['ort-loaded', 'onnxruntime-web JavaScript loaded'],
+      ['model-fetched', 'model fetched'],
+      ['session-create', 'model verified (sha256), session creation starts'],
+      ['session-ready', 'session ready (includes the wasm compile on a page\'s first session)'],
+      ['result', 'first result shown'],
+    ];
+    const ids = Object.keys(warmSteps);
+    const at = (w, k) => (k === 'usable' || k === 'result' ? w[k] : w.steps?.[k]);
+    out.push(table(['step', ...ids], STEPS.map(([k, label]) => [label, ...ids.map((id) => ms(at(warmSteps[id], k)))])));
+  }
+
   if (r.engine) {
     out.push('\n### Engine cost per calculator (in the page, CPU 4x)\n');
     const erows = Object.entries(r.engine).map(([id, e]) => [id, ms(e.create), us(e.run), us(e.appRun), e.js ? us(e.js) : '—', e.js ? `${Math.round(e.run / e.js).toLocaleString('en')}×` : '—']);

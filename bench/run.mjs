@@ -177,7 +177,14 @@ async function warm(browser, sw) {
       await page.goto('about:blank');
       await page.goto(url(id), { waitUntil: 'commit' });
       await waitMarks(page, ['usable', 'result']);
-      runs.push(await page.evaluate(() => ({ ...window.__bench.marks, controlled: !!navigator.serviceWorker?.controller })));
+      runs.push(
+        await page.evaluate(() => ({
+          ...window.__bench.marks,
+          // The engine's own steps (src/runtime/session.ts marks them), for the breakdown.
+          steps: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('bedside:')).map((m) => [m.name.slice(8), m.startTime])),
+          controlled: !!navigator.serviceWorker?.controller,
+        })),
+      );
     }
     await page.close();
     out[id] = {
@@ -186,6 +193,7 @@ async function warm(browser, sw) {
       result: median(runs.map((m) => m.result)),
       p95: pct(runs.map((m) => m.result), 95),
       controlled: runs.every((m) => m.controlled),
+      steps: Object.fromEntries(Object.keys(runs[0].steps).map((k) => [k, median(runs.map((m) => m.steps[k]).filter((v) => v !== undefined))])),
       runs: runs.length,
     };
   }

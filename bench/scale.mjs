@@ -61,14 +61,29 @@ export function scale(ns, { root, templates, log = console.log }) {
       rmSync(join(work, 'models'), { recursive: true, force: true });
       rmSync(join(work, 'dist'), { recursive: true, force: true });
       mkdirSync(join(work, 'models'), { recursive: true });
+      // Contributed (trained) models are sources, not build output: every copy needs them.
+      if (existsSync(join(root, 'models', 'contrib'))) cpSync(join(root, 'models', 'contrib'), join(work, 'models', 'contrib'), { recursive: true });
       writeFileSync(join(work, 'models', 'manifest.json'), '{}\n');
+      // The copy of `succ` nearest to copy i (the batch always holds one: n >= templates).
+      const successor = (succ, i) => {
+        const k = templates.indexOf(succ);
+        if (k < 0) throw new Error(`superseded_by ${succ} is not among the templates`);
+        const j = i - (i % templates.length) + k;
+        return `${succ}-s${j < n ? j : k}`;
+      };
+      if (n < templates.length) throw new Error(`build scale needs at least ${templates.length} calculators (one copy of each real one)`);
       for (let i = 0; i < n; i++) {
         const t = templates[i % templates.length];
         const id = `${t}-s${i}`;
         cpSync(join(root, 'calculators', t), join(work, 'calculators', id), { recursive: true });
         // A distinct title, so the search index grows as a real catalogue's would.
+        // A superseded calculator points at its successor's copy in the same batch (the check
+        // refuses a link to a calculator that does not exist).
         const f = join(work, 'calculators', id, 'calculator.yaml');
-        writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: (.*)$/m, (_, title) => `title: ${JSON.stringify(`${title.replace(/^["']|["']$/g, '')} ${i}`)}`));
+        const yaml = readFileSync(f, 'utf8')
+          .replace(/^title: (.*)$/m, (_, title) => `title: ${JSON.stringify(`${title.replace(/^["']|["']$/g, '')} ${i}`)}`)
+          .replace(/^(superseded_by:(?:\s*\{\s*|\r?\n\s+)id:\s*)([\w-]+)/m, (_, head, succ) => `${head}${successor(succ, i)}`);
+        writeFileSync(f, yaml);
       }
       log(`  scale ${n}: compiling ${n} models…`);
       const models = run('npx', ['tsx', 'src/cli/models.ts'], work);

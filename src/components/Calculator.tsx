@@ -1,6 +1,6 @@
 /**
  * The live calculator (a Solid island). The form works before the engine arrives; the engine
- * (onnxruntime-web and the model) starts loading when the page is idle, or at the first keystroke.
+ * (onnxruntime-web and the model) starts loading as soon as the page's scripts run (prewarm.ts).
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -44,7 +44,8 @@ const unitFor = (input: Input, system: UnitSystem) =>
   input.type === 'number' ? [input.unit, ...input.units].find((u) => lookupUnit(u)?.system === system) : undefined;
 
 export default function Calculator(props: Props) {
-  const [texts, setTexts] = createStore<Record<string, string>>(Object.fromEntries(props.calc.inputs.map((i) => [i.id, initialText(i)])));
+  const initial: Record<string, string> = Object.fromEntries(props.calc.inputs.map((i) => [i.id, initialText(i)]));
+  const [texts, setTexts] = createStore<Record<string, string>>({ ...initial });
   const [units, setUnits] = createStore<Record<string, string>>(Object.fromEntries(props.calc.inputs.map((i) => [i.id, i.type === 'number' ? i.unit : ''])));
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
   const [system, setSystem] = createSignal<UnitSystem>();
@@ -58,7 +59,10 @@ export default function Calculator(props: Props) {
   const hasSystems = () => numberInputs().some((i) => unitFor(i, 'us') && unitFor(i, 'si') && unitFor(i, 'us') !== unitFor(i, 'si'));
   // Without a saved preference, the toggle shows the system of the units on screen.
   const shownSystem = () => numberInputs().map((i) => lookupUnit(units[i.id])?.system).find(Boolean);
-  const fields = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, read(i, texts[i.id], units[i.id])])) as Record<string, FieldResult>);
+  // One memo per input: a keystroke re-reads only the field typed in, and only that field's
+  // message and converted values update (BENCHMARKS.md, keystroke → result).
+  const field: Record<string, () => FieldResult> = Object.fromEntries(props.calc.inputs.map((i) => [i.id, createMemo(() => read(i, texts[i.id], units[i.id]))]));
+  const fields = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, field[i.id]()])) as Record<string, FieldResult>);
   const missing = createMemo(() => props.calc.inputs.filter((i) => !usable(fields()[i.id])).map((i) => i.label));
   const skipped = createMemo(() => props.calc.inputs.filter((i) => fields()[i.id].status === 'skipped').map((i) => i.label));
   const values = createMemo(() => Object.fromEntries(props.calc.inputs.map((i) => [i.id, (fields()[i.id] as { value?: number }).value ?? NaN])));
@@ -78,7 +82,7 @@ export default function Calculator(props: Props) {
     return [];
   }));
   const converted = (i: Input) => {
-    const f = fields()[i.id];
+    const f = field[i.id]();
     if (i.type !== 'number' || f.status !== 'ok') return undefined;
     const others = [i.unit, ...i.units].filter((u) => u !== units[i.id]);
     return others.length ? `= ${others.map((u) => `${fmt(convert(f.value, i.unit, u, i.analyte))} ${displayUnit(u)}`).join(' = ')}` : undefined;
@@ -135,19 +139,35 @@ export default function Calculator(props: Props) {
       if (Object.keys(s.texts).length) startEngine();
     } else restoreKept();
     // Typed values survive a reload (e.g. to a new version) in sessionStorage only; see kept-values.ts.
-    createEffect(() => {
-      const changed = props.calc.inputs.some((i) => texts[i.id] !== initialText(i));
-      if (changed) saveKept(props.model.id, { texts: { ...texts }, units: { ...units } });
-      else forgetKept(props.model.id);
+    // Written a moment after typing stops (not on every keystroke) and at once when the page is
+    // hidden or unloaded (reload, "Reload" to a new version, tab switch); forgotten at once on Clear.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      if (pending === undefined) return;
+      clearTimeout(pending);
+      pending = undefined;
+      saveKept(props.model.id, { texts: { ...texts }, units: { ...units } });
+    };
+    const onHide = () => document.visibilityState === 'hidden' && flush();
+    addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHide);
+    onCleanup(() => {
+      flush();
+      removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
     });
-    const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
-    if (w.requestIdleCallback) {
-      const h = w.requestIdleCallback(startEngine, { timeout: 1500 });
-      onCleanup(() => w.cancelIdleCallback?.(h));
-    } else {
-      const t = setTimeout(startEngine, 200);
-      onCleanup(() => clearTimeout(t));
-    }
+    createEffect(() => {
+      const changed = props.calc.inputs.some((i) => texts[i.id] !== initial[i.id]);
+      for (const i of props.calc.inputs) void units[i.id]; // track units too
+      clearTimeout(pending);
+      if (changed) pending = setTimeout(flush, 300);
+      else {
+        pending = undefined;
+        forgetKept(props.model.id);
+      }
+    });
+    // The page's script has already started the engine (src/runtime/prewarm.ts): pick it up.
+    startEngine();
   });
 
   createEffect(on([fields, engine], ([f, state]) => {
@@ -180,7 +200,9 @@ export default function Calculator(props: Props) {
   }
 
   const state = () => (engine() === 'error' ? 'error' : missing().length ? 'waiting' : engine() === 'ready' && results() ? 'ready' : 'loading');
-  const fragment = createMemo(() => encodeFragment(props.calc, { texts, units }));
+  // The note and the share link are built when asked for (a click), not on every keystroke.
+  const fragment = () => encodeFragment(props.calc, { texts, units });
+  const canShare = () => props.calc.inputs.some((i) => texts[i.id]?.trim());
   const note = () => {
     const r = results();
     if (!r || state() !== 'ready') return undefined;
@@ -213,7 +235,7 @@ export default function Calculator(props: Props) {
                 input={input}
                 text={texts[input.id]}
                 unit={units[input.id]}
-                result={fields()[input.id]}
+                result={field[input.id]()}
                 touched={touched[input.id] ?? false}
                 converted={converted(input)}
                 onText={(t) => onText(input, t)}
@@ -244,7 +266,7 @@ export default function Calculator(props: Props) {
           scored={scored()}
           onRetry={() => { setEngine('idle'); startEngine(); }}
         />
-        <Toolbar id={props.model.id} title={props.calc.title} note={note()} fragment={fragment()} />
+        <Toolbar id={props.model.id} title={props.calc.title} canCopy={state() === 'ready' && !!results()} note={note} canShare={canShare()} fragment={fragment} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /** The result panel: headline value, its band, next steps, the other outputs; announced politely. */
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { OutputResult } from '../runtime/calculate';
 import { displayUnit } from '../units/convert';
 import { TONE_CLASSES } from './tone';
@@ -53,14 +53,15 @@ export default function Result(props: Props) {
                 </Show>
                 <Show when={others().length}>
                   <dl class="mt-4 grid grid-cols-[1fr_auto] gap-x-4 gap-y-2">
-                    <For each={others()}>
+                    {/* Index, not For: each result is a new object, and rows are updated in place, not rebuilt. */}
+                    <Index each={others()}>
                       {(o) => (
                         <>
-                          <dt class="text-slate-700 dark:text-slate-300">{o.label}<Show when={o.band}><span class="block text-sm">{o.band!.label}</span></Show><Show when={o.unavailable}><span class="block text-sm" data-unavailable={o.id}>{o.unavailable}</span></Show></dt>
-                          <dd class="font-semibold tabular-nums text-right"><span data-output={o.id}>{o.display}</span><Show when={o.unit}> <span class="font-normal text-sm">{displayUnit(o.unit!)}</span></Show></dd>
+                          <dt class="text-slate-700 dark:text-slate-300">{o().label}<Show when={o().band}><span class="block text-sm">{o().band!.label}</span></Show><Show when={o().unavailable}><span class="block text-sm" data-unavailable={o().id}>{o().unavailable}</span></Show></dt>
+                          <dd class="font-semibold tabular-nums text-right"><span data-output={o().id}>{o().display}</span><Show when={o().unit}> <span class="font-normal text-sm">{displayUnit(o().unit!)}</span></Show></dd>
                         </>
                       )}
-                    </For>
+                    </Index>
                   </dl>
                 </Show>
               </div>

@@ -5,10 +5,14 @@ import { getFavourites, toggleFavourite } from './prefs';
 interface Props {
   id: string;
   title: string;
-  /** The note text, or undefined while there is no result. */
-  note?: string;
-  /** The #fragment for the current inputs. */
-  fragment: string;
+  /** Whether there is a result to copy. */
+  canCopy: boolean;
+  /** The note text (built when copied, not on every keystroke), or undefined while there is no result. */
+  note: () => string | undefined;
+  /** Whether anything is entered to share. */
+  canShare: boolean;
+  /** The #fragment for the current inputs (built when shared). */
+  fragment: () => string;
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -38,16 +42,19 @@ export default function Toolbar(props: Props) {
   const [link, setLink] = createSignal<string>();
   onMount(() => setFav(getFavourites().includes(props.id)));
 
-  const shareUrl = () => `${location.origin}${location.pathname}#${props.fragment}`;
+  const shareUrl = () => `${location.origin}${location.pathname}#${props.fragment()}`;
   return (
     <div class="mt-3 print:hidden">
       <div class="flex flex-wrap gap-2">
-        <button type="button" class={btn} disabled={!props.note} onClick={async () => setStatus((await copy(props.note!)) ? 'Copied to the clipboard.' : 'Copy failed: select the text below.')}>
+        <button type="button" class={btn} disabled={!props.canCopy} onClick={async () => {
+          const note = props.note();
+          if (note) setStatus((await copy(note)) ? 'Copied to the clipboard.' : 'Copy failed: select the text below.');
+        }}>
           Copy to note
         </button>
-        <button type="button" class={btn} disabled={!props.fragment} onClick={async () => {
+        <button type="button" class={btn} disabled={!props.canShare} onClick={async () => {
           setLink(shareUrl());
-          history.replaceState(null, '', `#${props.fragment}`);
+          history.replaceState(null, '', `#${props.fragment()}`);
           setStatus((await copy(shareUrl())) ? 'Link copied. Its values stay in the part after #, which is never sent to a server.' : 'Copy the link below.');
         }}>
           Share link

@@ -24,6 +24,15 @@ interface Entry {
   queue: Promise<unknown>;
 }
 
+/**
+ * User Timing marks (`bedside:<name>`) at each step of starting the engine: DevTools' performance
+ * panel and `npm run bench` (the warm-visit breakdown) read them. A mark costs microseconds.
+ */
+function mark(name: string): void {
+  globalThis.performance?.mark?.(`bedside:${name}`);
+}
+const tap = (name: string) => <T>(x: T): T => (mark(name), x);
+
 /** Loads, verifies and runs models; one cached session promise per model. */
 export class ModelRunner {
   private readonly cache = new Map<string, Entry>();
@@ -41,11 +50,14 @@ export class ModelRunner {
   }
 
   private async create(model: ModelRef): Promise<OrtSession> {
-    const [ort, bytes] = await Promise.all([loadOrt(), this.fetchBytes(model.url)]);
+    mark('engine-start');
+    const [ort, bytes] = await Promise.all([loadOrt().then(tap('ort-loaded')), this.fetchBytes(model.url).then(tap('model-fetched'))]);
     const actual = await sha256Hex(bytes);
     if (actual !== model.sha256)
       throw new ModelError(`The ${model.id} model failed its integrity check (sha256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…), so it was not used.`);
+    mark('session-create');
     const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    mark('session-ready');
     const missing = model.inputs.filter((n) => !session.inputNames.includes(n));
     const absent = model.outputs.filter((n) => !session.outputNames.includes(n));
     if (missing.length || absent.length)

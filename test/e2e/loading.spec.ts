@@ -1,0 +1,37 @@
+/**
+ * How a page loads (the structure behind BENCHMARKS.md's cold and warm figures; the times themselves
+ * are measured by `npm run bench`, never asserted here).
+ */
+import { expect, test } from '@playwright/test';
+
+// Loaded on demand, after the page is usable: the engine (runtime chunk, onnxruntime-web and its
+// wasm glue) and the service worker's update helper.
+const ON_DEMAND = /\/(browser|ort[.-][^/]*|ort-wasm[^/]*|workbox-window[^/]*)\.[\w-]+\.m?js$/;
+
+for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
+  test(`${path}: every module the page runs at load is announced by modulepreload, none wasted`, async ({ page }) => {
+    await page.goto(path);
+    if (path.startsWith('c/')) await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+    await page.waitForLoadState('load');
+    // Every client:load island hydrated: all the modules they import have been fetched.
+    await expect(page.locator('astro-island[client="load"][ssr]')).toHaveCount(0);
+    const { preloaded, loaded } = await page.evaluate(() => ({
+      preloaded: [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.href).pathname),
+      loaded: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => /\.m?js$/.test(p)),
+    }));
+    const atLoad = [...new Set(loaded.filter((p) => !ON_DEMAND.test(p)))];
+    expect(atLoad.length).toBeGreaterThan(0);
+    // Without a hint, a module is found one import level at a time: one network round trip each.
+    expect(atLoad.filter((p) => !preloaded.includes(p)), 'modules loaded without a modulepreload hint').toEqual([]);
+    expect(preloaded.filter((p) => !loaded.includes(p)), 'hints for modules the page never loads').toEqual([]);
+  });
+}
+
+test('the engine starts before the form is used: the model is fetched without any typing', async ({ page }) => {
+  const models: string[] = [];
+  page.on('request', (r) => r.url().includes('/models/') && models.push(new URL(r.url()).pathname));
+  await page.goto('c/ckd-epi-2021/');
+  await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+  expect(models).toHaveLength(1); // prewarm and the island share one session: one fetch
+  expect(models[0]).toMatch(/\/models\/ckd-epi-2021\.[0-9a-f]+\.onnx$/);
+});
