@@ -20,13 +20,22 @@ export function benchInit(cfg) {
       if (!el.checked) el.click();
     }
   };
-  window.__bench = { marks, apply };
+  // A client-side navigation keeps this document (and these marks): start over for the next page.
+  let stale = null;
+  const reset = (fill) => {
+    for (const k of Object.keys(marks)) delete marks[k];
+    cfg = { ...cfg, fill };
+    filled = false;
+    stale = document.querySelector('[data-engine]'); // the page being left: its form does not count
+  };
+  window.__bench = { marks, apply, reset };
   const mark = (k) => {
     if (!(k in marks)) marks[k] = performance.now();
   };
   let filled = false;
   const check = () => {
-    const root = document.querySelector('[data-engine]');
+    const found = document.querySelector('[data-engine]');
+    const root = found === stale ? null : found;
     const island = root?.closest('astro-island');
     if (root && island && !island.hasAttribute('ssr')) {
       mark('usable');
@@ -80,7 +89,7 @@ export async function keystrokes({ steps, gap, timeout = 1000 }) {
 }
 
 /** Engine cost: session creation and run through onnxruntime-web, the app's runner, and plain JS. */
-export async function engineCost({ browserUrl, models, reps }) {
+export async function engineCost({ browserUrl, models, reps, opts }) {
   const JS = {
     bmi: (v) => v.weight / (v.height / 100) ** 2,
     'ckd-epi-2021': (v) => {
@@ -129,7 +138,6 @@ export async function engineCost({ browserUrl, models, reps }) {
   const out = {};
   for (const model of models) {
     const bytes = new Uint8Array(await (await fetch(model.url)).arrayBuffer());
-    const opts = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
     const create = [];
     for (let i = 0; i < reps.create; i++) {
       const t0 = performance.now();

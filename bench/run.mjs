@@ -5,7 +5,7 @@
  *
  *   npm run bench                      everything (about 10-15 minutes on 2 cores)
  *   npm run bench -- --no-build        measure the existing dist/
- *   npm run bench -- --only=keys,cold,warm,engine,scale
+ *   npm run bench -- --only=keys,cold,warm,nav,engine,scale
  *   BENCH_SCALE=100,300 npm run bench  other build-scale sizes
  *   BENCH_QUICK=1 npm run bench        fewer repetitions (a smoke run)
  *   npm run bench -- --only=scale --merge   re-run some phases, keep the other figures of the last run
@@ -18,6 +18,7 @@ import { chromium, devices } from '@playwright/test';
 import { loadCatalog } from '../src/catalog/load.ts';
 import { readAll } from '../src/runtime/calculate.ts';
 import { publishedName } from '../src/integrations/models.mjs';
+import { SESSION_OPTIONS } from '../src/runtime/session.ts';
 import { benchInit, engineCost, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';
 import { fillActions, keySteps } from './steps.mjs';
@@ -201,6 +202,58 @@ async function warm(browser, sw) {
   return out;
 }
 
+/**
+ * In-app navigation: from another page of the site, a link to the calculator is followed by the
+ * client-side router (the document, onnxruntime-web and its compiled wasm stay alive), the example is
+ * entered as soon as the form is usable, and the clock stops at the result. From another calculator
+ * (engine loaded) and from the home page (once its idle engine warm-up is done).
+ */
+async function inApp(browser) {
+  const ctx = await browser.newContext(PHONE);
+  const page = await ctx.newPage();
+  await page.addInitScript(benchInit, { fill: [] });
+  await page.goto(url(CALCS[0]));
+  await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 300_000, polling: 200 });
+  await throttle(page, { net: true });
+  const follow = async (id) => {
+    await page.evaluate(({ href, fill }) => {
+      window.__bench.reset(fill);
+      const a = Object.assign(document.createElement('a'), { href, textContent: 'bench' });
+      document.body.append(a);
+      window.__bench.marks.nav = performance.now();
+      a.click();
+    }, { href: url(id), fill: fillActions(byId.get(id)) });
+    await waitMarks(page, ['usable', 'result']);
+    const m = await page.evaluate(() => window.__bench.marks);
+    // A full page load would have started a new document (and new marks, without `nav`).
+    if (m.nav === undefined) throw new Error(`the link to ${id} was not followed client-side`);
+    return m;
+  };
+  const out = {};
+  for (const id of CALCS) {
+    const from = CALCS.find((c) => c !== id);
+    const calc = [];
+    const home = [];
+    for (let r = 0; r < REPS.warm; r++) {
+      await page.goto(url(from));
+      await waitMarks(page, ['engine']);
+      const m = await follow(id);
+      calc.push({ usable: m.usable - m.nav, result: m.result - m.nav });
+      await page.goto(`${ORIGIN}/`);
+      // The home page warms the engine up when idle (src/runtime/prewarm.ts), while the user is still
+      // searching; the navigation starts once that is done, and how long it took is reported.
+      await page.waitForFunction(() => performance.getEntriesByName('bedside:session-ready').length > 0, null, { timeout: 60_000, polling: 50 });
+      const warmed = await page.evaluate(() => performance.getEntriesByName('bedside:session-ready')[0].startTime);
+      const h = await follow(id);
+      home.push({ usable: h.usable - h.nav, result: h.result - h.nav, warmed });
+    }
+    const med = (xs, k) => median(xs.map((x) => x[k]));
+    out[id] = { from, calc: { usable: med(calc, 'usable'), result: med(calc, 'result'), p95: pct(calc.map((x) => x.result), 95) }, home: { usable: med(home, 'usable'), result: med(home, 'result'), p95: pct(home.map((x) => x.result), 95), warmed: med(home, 'warmed') }, runs: calc.length };
+  }
+  await ctx.close();
+  return out;
+}
+
 async function keys(browser, id) {
   const entry = byId.get(id);
   const ctx = await browser.newContext(PHONE);
@@ -248,7 +301,8 @@ async function engine(browser) {
   await page.goto(url(CALCS[0]));
   await page.waitForFunction(() => document.querySelector('[data-engine="ready"]'), null, { timeout: 120_000 });
   await throttle(page, { net: false });
-  const r = await page.evaluate(engineCost, { browserUrl: `/_astro/${browserChunk}`, models, reps: REPS.engine });
+  // The session options the app uses (src/runtime/session.ts), so the figures are the app's.
+  const r = await page.evaluate(engineCost, { browserUrl: `/_astro/${browserChunk}`, models, reps: REPS.engine, opts: SESSION_OPTIONS });
   await ctx.close();
   return r;
 }
@@ -293,6 +347,11 @@ try {
     }
     log('warm visit (HTTP cache only)…');
     results.warmHttp = await warm(browser, false);
+    save();
+  }
+  if (want('nav')) {
+    log('in-app navigation (client-side router)…');
+    results.nav = await inApp(browser);
     save();
   }
   if (want('engine')) {
