@@ -3,6 +3,9 @@
  * are measured by `npm run bench`, never asserted here).
  */
 import { expect, test } from '@playwright/test';
+import { loadCatalog } from '../../src/catalog/load';
+import { expectCase } from './expect-case';
+import { fillCase } from './fill';
 
 // Loaded on demand, after the page is usable: the engine (runtime chunk, onnxruntime-web and its
 // wasm glue) and the service worker's update helper.
@@ -34,4 +37,36 @@ test('the engine starts before the form is used: the model is fetched without an
   await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
   expect(models).toHaveLength(1); // prewarm and the island share one session: one fetch
   expect(models[0]).toMatch(/\/models\/ckd-epi-2021\.[0-9a-f]+\.onnx$/);
+});
+
+test.describe('client-side navigation', () => {
+  const { entries } = loadCatalog(undefined, ['ckd-epi-2021']);
+  const ckd = entries[0];
+
+  test('following a link keeps the engine: the next calculator computes without a reload or a second wasm download, under the same strict policy', async ({ page }) => {
+    const wasm: string[] = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+    const violations: string[] = [];
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { __v: string[] }).__v ??= []).push(e.violatedDirective)));
+    // Dark mode chosen: it must survive the swap (the new page's <html> replaces the old attributes).
+    await page.addInitScript(() => localStorage.setItem('bedside.theme', '"dark"'));
+    await page.goto('c/ckd-epi-2009/');
+    await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.getByRole('link', { name: /CKD-EPI.*2021/ }).first().click();
+    await expect(page).toHaveURL(/\/c\/ckd-epi-2021\/$/);
+    await expect(page.locator('h1')).toContainText('2021');
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'the page was reloaded instead of swapped').toBe(true);
+    await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+    await fillCase(page, ckd.calc, ckd.cases[0]);
+    await expectCase(page, ckd.calc, ckd.cases[0]);
+    expect(wasm, 'the onnxruntime wasm is fetched once per document').toHaveLength(1);
+    violations.push(...(await page.evaluate(() => (window as unknown as { __v?: string[] }).__v ?? [])));
+    expect(violations).toEqual([]);
+    // Back to the older version, still the same document and engine.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/c\/ckd-epi-2009\/$/);
+    await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+    expect(wasm).toHaveLength(1);
+  });
 });
