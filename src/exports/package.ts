@@ -21,6 +21,24 @@ const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
 const UTF8 = 1 << 11;
 
+interface EntryFields { method: number; crc: number; size: number; raw: number; nameLength: number }
+
+/**
+ * The 26 bytes a local header (at 4) and its central directory entry (at 6) share: version needed,
+ * flags, method, time, date, CRC-32, compressed and uncompressed sizes, name length.
+ */
+function writeCommon(b: Buffer, at: number, f: EntryFields): void {
+  b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  b.writeUInt16LE(UTF8, at + 2);
+  b.writeUInt16LE(f.method, at + 4);
+  b.writeUInt16LE(DOS_TIME, at + 6);
+  b.writeUInt16LE(DOS_DATE, at + 8);
+  b.writeUInt32LE(f.crc, at + 10);
+  b.writeUInt32LE(f.size, at + 14);
+  b.writeUInt32LE(f.raw, at + 18);
+  b.writeUInt16LE(f.nameLength, at + 22);
+}
+
 /** A .zip of `entries`, in the given order; the same entries always give the same bytes. */
 export function zip(entries: ZipEntry[]): Uint8Array {
   const locals: Buffer[] = [];
@@ -31,30 +49,15 @@ export function zip(entries: ZipEntry[]): Uint8Array {
     const crc = crc32(e.data) >>> 0;
     const deflated = deflateRawSync(e.data, { level: 9 });
     const [method, body] = deflated.length < e.data.length ? [8, deflated] : [0, Buffer.from(e.data)];
+    const fields = { method, crc, size: body.length, raw: e.data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeCommon(local, 4, fields);
+    // extra field length 28: 0
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeCommon(central, 6, fields);
     // extra 30, comment 32, disk 34, internal attributes 36: 0
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);

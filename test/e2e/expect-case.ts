@@ -1,19 +1,9 @@
-/** Checks what a calculator page shows against one worked example (shared by the offline and audit tests). */
+/** Checks what a calculator page shows against one worked example: values (at their shown precision) and bands. */
 import { expect, type Page } from '@playwright/test';
 import { formatOutput } from '../../src/runtime/calculate';
 import type { Calculator, Case } from '../../src/schema';
 import { splitUnit } from '../../src/runtime/values';
-
-/** Waits for the result and returns the text of each output shown ("—" for one that is not). */
-async function readOutputs(page: Page, calc: Calculator): Promise<Record<string, string>> {
-  await expect(page.getByTestId('result')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
-  const out: Record<string, string> = {};
-  for (const o of calc.outputs) {
-    const el = page.locator(`[data-output="${o.id}"]`).first();
-    out[o.id] = (await el.count()) ? (await el.innerText()).trim() : '—';
-  }
-  return out;
-}
+import { readOutputs } from './fill';
 
 export async function expectCase(page: Page, calc: Calculator, c: Case): Promise<void> {
   const shown = await readOutputs(page, calc);
@@ -29,6 +19,7 @@ export async function expectCase(page: Page, calc: Calculator, c: Case): Promise
     } else if (typeof e.value === 'string') {
       expect(shown[outId]).toContain(e.value);
     }
+    if (e.band) await expect(page.getByTestId('result'), `${calc.title} ${outId}: band`).toContainText(e.band);
   }
   await expect(page.getByTestId('result')).not.toContainText(/NaN|Infinity/);
 }

@@ -23,10 +23,13 @@ export async function fillCase(page: Page, calc: Calculator, c: Case): Promise<v
   }
 }
 
-/** Waits for the result and returns the displayed text of each output. */
+/** Waits for the result and returns the displayed text of each output ("—" for one that is not shown). */
 export async function readOutputs(page: Page, calc: Calculator): Promise<Record<string, string>> {
   await expect(page.getByTestId('result')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   const out: Record<string, string> = {};
-  for (const o of calc.outputs) out[o.id] = (await page.locator(`[data-output="${o.id}"]`).first().innerText()).trim();
+  for (const o of calc.outputs) {
+    const el = page.locator(`[data-output="${o.id}"]`).first();
+    out[o.id] = (await el.count()) ? (await el.innerText()).trim() : '—';
+  }
   return out;
 }

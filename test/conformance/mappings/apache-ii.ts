@@ -1,9 +1,9 @@
 import type { Mapping } from '../types';
+import { yes } from '../entities';
 
 // Benchmark conventions (README): findings not mentioned count as absent (acute renal failure,
 // severe organ insufficiency/immunocompromise). Its "Chronic renal failure" entity has no place in
 // APACHE II (chronic dialysis belongs to the chronic-health item, which the row states separately).
-const yes = (v: unknown) => v === true;
 const mmhg = (s: string) => s.replace(/^mm hg$/i, 'mmHg');
 const temp = (t: [number, string]) => `${t[0]} ${/fahrenheit/i.test(t[1]) ? 'degF' : 'degC'}`;
 // White-cell "unit" is the denominator only (README): a count per mm^3 or µL, which our input takes

@@ -1,8 +1,8 @@
 import type { Mapping } from '../types';
+import { yes } from '../entities';
 
 // Benchmark convention (README): a finding not mentioned counts as absent, except that a missing
 // "cough absent" scores +1.
-const yes = (v: unknown) => v === true;
 const temp = (t: [number, string]) => `${t[0]} ${/fahrenheit/i.test(t[1]) ? 'degF' : 'degC'}`;
 
 export default [

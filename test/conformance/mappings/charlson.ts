@@ -1,7 +1,7 @@
 import type { Mapping } from '../types';
+import { yes } from '../entities';
 
 // Benchmark convention (README): a condition not mentioned counts as absent.
-const yes = (v: unknown) => v === true;
 const liver: Record<string, number> = { none: 0, mild: 1, 'moderate to severe': 3 };
 const diabetes: Record<string, number> = { 'none or diet-controlled': 0, uncomplicated: 1, 'end-organ damage': 2 };
 const tumour: Record<string, number> = { none: 0, localized: 2, metastatic: 6 };

@@ -1,9 +1,9 @@
 import type { Mapping } from '../types';
+import { unit } from '../entities';
 
 // Benchmark convention: a missing ascites or encephalopathy finding counts as absent.
 const ascites: Record<string, number> = { absent: 1, slight: 2, moderate: 3 };
 const enceph: Record<string, number> = { 'No Encephalopathy': 1, 'Grade 1-2': 2, 'Grade 3-4': 3 };
-const unit = (v: [number, string]) => `${v[0]} ${v[1]}`;
 
 export default [
   {

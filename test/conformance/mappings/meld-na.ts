@@ -1,9 +1,7 @@
 import type { Mapping } from '../types';
-
-const unit = (v: [number, string]) => `${v[0]} ${v[1]}`;
+import { unit, yes } from '../entities';
 
 /** The benchmark counts a finding it does not mention as absent. */
-const yes = (v: unknown) => v === true;
 
 export default [
   {

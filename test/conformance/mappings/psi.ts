@@ -1,6 +1,6 @@
 import type { Mapping } from '../types';
+import { unit } from '../entities';
 
-const unit = (v: [number, string]) => `${v[0]} ${v[1]}`;
 const TEMP: Record<string, string> = { 'degrees celsius': 'degC', 'degrees fahrenheit': 'degF' };
 
 // Not mentioned = absent. The benchmark reports the raw PSI points (README), our `score` output.

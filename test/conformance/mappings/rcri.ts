@@ -1,6 +1,5 @@
 import type { Mapping } from '../types';
-
-const unit = (v: [number, string]) => `${v[0]} ${v[1]}`;
+import { unit } from '../entities';
 
 // Not mentioned = absent.
 export default [

@@ -1,17 +1,10 @@
 import type { Mapping } from '../types';
+import { platelets, yes } from '../entities';
 
 // Benchmark conventions (README): findings not mentioned count as absent (no ventilation, no CPAP,
 // no vasopressor, no hypotension); GCS not given counts as 15.
-const yes = (v: unknown) => v === true;
 const unit = (v: [number, string]) => `${v[0]} ${v[1].replace(/^mm hg$/i, 'mmHg')}`;
 const dose = (v?: [number, string]) => (v ? `${v[0]} ${v[1]}` : 0);
-// Platelet "unit" is the denominator only (README): a count per µL or mm^3, which our input takes as /uL.
-const perMicrolitre: Record<string, string> = { 'µL': '/uL', uL: '/uL', 'mm^3': '/mm3' };
-const platelets = (v: [number, string]) => {
-  const u = perMicrolitre[v[1]];
-  if (!u) throw new Error(`unknown platelet unit ${v[1]}`);
-  return `${v[0]} ${u}`;
-};
 
 export default [
   {
