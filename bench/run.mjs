@@ -3,7 +3,7 @@
  * static host), and measures in Chromium with a phone profile (CPU 4x slower via the DevTools
  * protocol; "Fast 4G" where the network matters). Prints a table and writes BENCHMARKS.md.
  *
- *   npm run bench                      everything (about 10-15 minutes on 2 cores)
+ *   npm run bench                      everything (about 8 minutes on this 2-core machine)
  *   npm run bench -- --no-build        measure the existing dist/
  *   npm run bench -- --only=keys,cold,warm,nav,engine,scale
  *   BENCH_SCALE=100,300 npm run bench  other build-scale sizes
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, devices } from '@playwright/test';
 import { loadCatalog } from '../src/catalog/load.ts';
 import { readAll } from '../src/runtime/calculate.ts';
-import { publishedName } from '../src/integrations/models.mjs';
+import { publishedRef } from '../src/integrations/models.mjs';
 import { SESSION_OPTIONS } from '../src/runtime/session.ts';
 import { benchInit, engineCost, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';
@@ -281,7 +281,7 @@ async function engine(browser) {
   const models = CALCS.map((id) => {
     const e = byId.get(id);
     const m = manifest[id];
-    const ref = { id, url: `/models/${publishedName(id, m.sha256)}`, sha256: m.sha256, inputs: m.inputs, outputs: m.outputs };
+    const ref = publishedRef(id, m, '/');
     const values = Object.fromEntries(Object.entries(readAll(e.calc, e.cases[0].inputs).values).filter(([k]) => m.inputs.includes(k)));
     let extra;
     if (id === 'caprini') {

@@ -41,7 +41,7 @@ export function keySteps(entry, c = entry.cases[0]) {
     const cycle = yesno.length
       ? [...yesno.map((i) => ({ kind: 'radio', name: i.id, value: '1' })), ...yesno.map((i) => ({ kind: 'radio', name: i.id, value: '0' }))]
       : scored.flatMap((i) => i.options.map((o) => ({ kind: 'radio', name: i.id, value: String(o.value) })));
-    return { prefix: [], cycle, input: undefined };
+    return { prefix: [], cycle };
   }
   const { outputs } = checkOutputs(entry.calc);
   const base = readAll(entry.calc, c.inputs).values;
@@ -66,7 +66,6 @@ export function keySteps(entry, c = entry.cases[0]) {
   return {
     prefix: i.units.length ? [{ kind: 'unit', id: `in-${i.id}`, unit: i.unit }] : [],
     cycle: best.cycle.map((v) => ({ kind: 'text', id: `in-${i.id}`, value: String(Number(v)) })),
-    input: i.id,
   };
 }
 

@@ -266,7 +266,7 @@ export default function Calculator(props: Props) {
           scored={scored()}
           onRetry={() => { setEngine('idle'); startEngine(); }}
         />
-        <Toolbar id={props.model.id} title={props.calc.title} canCopy={state() === 'ready' && !!results()} note={note} canShare={canShare()} fragment={fragment} />
+        <Toolbar id={props.model.id} title={props.calc.title} canCopy={state() === 'ready'} note={note} canShare={canShare()} fragment={fragment} />
       </div>
     </div>
   );

@@ -20,7 +20,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Every .html file under a folder. */
-function htmlFiles(dir) {
+export function htmlFiles(dir) {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => join(d.parentPath ?? d.path, d.name));
@@ -46,7 +46,7 @@ export function sourcesOf(html, into = { scripts: new Set(), styles: new Set(), 
  * The policy allowing exactly `sources` (from one page, or the union over the site: pages reached by
  * client-side navigation keep the first page's policy, so every page carries the site-wide one).
  */
-export function policyFor(html, sources = sourcesOf(html)) {
+export function policyFor(sources) {
   const list = (set) => [...set].sort().join(' ');
   return [
     "default-src 'self'",
@@ -66,7 +66,7 @@ export function policyFor(html, sources = sourcesOf(html)) {
 }
 
 /** Inserts the policy into one page; throws if the page has nowhere safe to put it. */
-export function withPolicy(html, policy = policyFor(html)) {
+export function withPolicy(html, policy = policyFor(sourcesOf(html))) {
   if (/http-equiv=["']?content-security-policy/i.test(html)) throw new Error('page already has a CSP meta tag');
   const at = html.search(/<meta charset=["']?utf-8["']?\s*\/?>/i);
   if (at < 0) throw new Error('no <meta charset="utf-8"> to put the CSP after');
@@ -90,7 +90,7 @@ export function csp() {
           sourcesOf(html, sources);
           return [f, html];
         });
-        const policy = policyFor('', sources);
+        const policy = policyFor(sources);
         for (const [f, html] of pages) writeFileSync(f, withPolicy(html, policy));
         logger.info(`Content-Security-Policy set on ${files.length} pages (${sources.scripts.size} inline scripts, ${sources.styles.size} styles, ${sources.attrs.size} style attributes hashed site-wide; ${policy.length} characters)`);
       },

@@ -12,9 +12,10 @@
  * they are not needed to use the form. Runs after the build, before the CSP and the service worker
  * (the precache revisions hash the final HTML).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { htmlFiles } from './csp.mjs';
 
 /** Static imports of one built chunk: `import ... from "./x.js"`, `import "./x.js"`, `export ... from`. */
 export function staticImports(code) {
@@ -68,12 +69,6 @@ export function addPreloads(html, read) {
   const head = at >= 0 ? at : html.search(/<\/head>/i);
   if (head < 0) return html;
   return html.slice(0, head) + links + html.slice(head);
-}
-
-function htmlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.html'))
-    .map((d) => join(d.parentPath ?? d.path, d.name));
 }
 
 export function preload() {
