@@ -1,5 +1,6 @@
 /** Checks that need more than the schema: units, formulas, and worked examples against the definition. */
 import { checkOutputs } from '../compiler/check';
+import { lintFormulas } from './lint-formulas';
 import type { Calculator, Case } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
 import { readValue } from '../runtime/values';
@@ -36,7 +37,7 @@ export function lintDefinition(calc: Calculator): Problem[] {
       if (p) problems.push(p);
     }
   });
-  problems.push(...checkOutputs(calc).problems);
+  problems.push(...checkOutputs(calc).problems, ...lintFormulas(calc));
   return problems;
 }
 

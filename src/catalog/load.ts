@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../schema';
 import { closest, parseFriendly } from '../schema/friendly';
 import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
-import type { FileProblem } from './problems';
+import { errorsOf, type FileProblem } from './problems';
 import { locate, readYaml, type YamlFile } from './yaml';
 import { CALCULATORS_DIR, ID_PATTERN } from './ids';
 
@@ -61,11 +61,11 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
     const side = readSideFiles(join(dir, id), rel);
     const caseProblems = calc && side.cases ? locate(side.cy!, lintCases(calc, side.cases)) : [];
     problems.push(...defProblems, ...side.problems, ...caseProblems);
-    if (!calc || !side.cases || defProblems.length || side.problems.length || caseProblems.length) continue;
+    if (!calc || !side.cases || errorsOf(defProblems).length || errorsOf(side.problems).length || errorsOf(caseProblems).length) continue;
     entries.push({ id, calc, cases: side.cases, notes: side.notes });
   }
   problems.push(...supersededProblems(dir, entries, defs));
-  return { entries: entries.filter((e) => !problems.some((p) => p.file === defs.get(e.id)?.file)), problems };
+  return { entries: entries.filter((e) => !errorsOf(problems).some((p) => p.file === defs.get(e.id)?.file)), problems };
 }
 
 /** `superseded_by.id` must name another calculator folder (checked against all folders, even with `only`). */

@@ -1,7 +1,7 @@
 /** `npm run check`: lints every definition and prints every problem in every file, then exits 1 if any. */
 import { loadCatalog } from '../catalog/load';
 import { jsonSchemaDrift } from '../catalog/json-schemas';
-import { formatProblem, githubAnnotation } from '../catalog/problems';
+import { errorsOf, formatProblem, githubAnnotation } from '../catalog/problems';
 
 /** The committed JSON Schemas (schema/*.json) must be what src/schema/ generates; returns the number of problems. */
 function checkJsonSchemas(): number {
@@ -19,9 +19,12 @@ for (const p of problems) {
   if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
 }
 const schemaProblems = checkJsonSchemas();
-if (problems.length || schemaProblems) {
-  const files = new Set(problems.map((p) => p.file)).size + schemaProblems;
-  const total = problems.length + schemaProblems;
+const errors = errorsOf(problems);
+const warnings = problems.length - errors.length;
+if (warnings) console.error(`${warnings} warning${warnings === 1 ? '' : 's'} (printed above; they do not fail the check).`);
+if (errors.length || schemaProblems) {
+  const files = new Set(errors.map((p) => p.file)).size + schemaProblems;
+  const total = errors.length + schemaProblems;
   console.error(`\n${total} problem${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 import { log10Snapped, roundHalfAway } from '../units/round';
-import type { CheckedOutput, Expr } from './ast';
+import { typedInputName, unitInputName } from '../schema/graph';
+import { columnPoints, type CheckedOutput, type Expr } from './ast';
 
 type Value = number | boolean;
 
@@ -22,6 +23,14 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
     case 'if': return bool(e.c) ? num(e.a) : num(e.b);
     case 'model':
       throw new Error('a contributed model output has no JavaScript evaluation: compare with the source model instead');
+    case 'given': return !Number.isNaN(Number(env[e.input]));
+    case 'table': {
+      const v = Number(env[e.input]);
+      if (Number.isNaN(v)) return NaN;
+      const unit = Number(env[unitInputName(e.input)] ?? 0);
+      const col = e.columns.find((c) => c.unit === unit && c.unit !== 0);
+      return col ? columnPoints(col, Number(env[typedInputName(e.input)])) : columnPoints(e.columns[0], v);
+    }
     case 'points': {
       const v = Number(env[e.input]);
       return e.table.find((t) => t.value === v)?.points ?? NaN;

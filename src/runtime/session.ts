@@ -1,5 +1,6 @@
 import type * as OrtModule from 'onnxruntime-web';
 import { loadOrt, type OrtSession } from './engine';
+import { completeFeeds } from './feeds';
 import { sha256Hex } from './sha256';
 
 /** What the runtime needs to know about a model: where it is, its pinned hash, its tensor names. */
@@ -79,7 +80,8 @@ export class ModelRunner {
    * Runs a batch: every input is a Float64Array of the same length N (canonical units); returns
    * every output as a Float64Array of length N. Runs on one session are queued, never concurrent.
    */
-  async run(model: ModelRef, feeds: Record<string, Float64Array>): Promise<Record<string, Float64Array>> {
+  async run(model: ModelRef, given: Record<string, Float64Array>): Promise<Record<string, Float64Array>> {
+    const feeds = completeFeeds(model.inputs, given);
     const missing = model.inputs.filter((n) => !(n in feeds));
     if (missing.length) throw new Error(`missing inputs for ${model.id}: ${missing.join(', ')}`);
     const unknown = Object.keys(feeds).filter((n) => !model.inputs.includes(n));

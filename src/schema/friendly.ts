@@ -8,6 +8,8 @@ export interface Problem {
   message: string;
   /** The fix, when one can be computed. */
   hint?: string;
+  /** A warning is printed but does not fail `check` (e.g. a unit offered without its published cut-off). */
+  severity?: 'warning';
 }
 
 /** Formats a path the way authors read it: `inputs[1].unit`. */

@@ -122,7 +122,7 @@ describe('author mistakes are refused with a friendly message', () => {
   test('formula with an unknown name', () => {
     expect(report('formula-unknown-name')).toMatchInlineSnapshot(`
       "test/fixtures/broken/formula-unknown-name/calculator.yaml:28
-        outputs[0].formula: "scrr" is not an input or where-name. Expected one of: sex, scr, chf
+        outputs[0].formula: "scrr" is not an input, table or where-name. Expected one of: sex, scr, chf
         Hint: did you mean "scr"?"
     `);
   });
@@ -130,7 +130,7 @@ describe('author mistakes are refused with a friendly message', () => {
   test('formula with an unknown function', () => {
     expect(report('formula-unknown-function')).toMatchInlineSnapshot(`
       "test/fixtures/broken/formula-unknown-function/calculator.yaml:28
-        outputs[0].formula: function "sqr" is not available. Expected one of: min, max, sum, abs, sqrt, exp, log, ln, log10, floor, ceil, round, clamp, sigmoid, points
+        outputs[0].formula: function "sqr" is not available. Expected one of: min, max, sum, abs, sqrt, exp, log, ln, log10, floor, ceil, round, clamp, sigmoid, points, given
         Hint: did you mean sqrt()?"
     `);
   });
@@ -161,8 +161,8 @@ describe('author mistakes are refused with a friendly message', () => {
   test('points: all when no input has points', () => {
     expect(report('points-all-without-points')).toMatchInlineSnapshot(`
       "test/fixtures/broken/points-all-without-points/calculator.yaml:27
-        outputs[0].points: "points: all" but no input declares points
-        Hint: give choice options or yes/no inputs their points"
+        outputs[0].points: "points: all" but no input or table declares points
+        Hint: give choice options or yes/no inputs their points, or add tables"
     `);
   });
 
