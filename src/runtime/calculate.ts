@@ -85,6 +85,27 @@ export function interpret(calc: Calculator, out: Record<string, Float64Array>, i
   });
 }
 
+/** "+n" / "−n" for points, one way everywhere. */
+export const pointsText = (p: number) => (p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0');
+
+/**
+ * What each table scored, from the model's own table outputs (row `i`), for the "scored" list:
+ * "Creatinine (+3)". Tables that scored nothing, or are empty, are left out.
+ */
+export function scoredTables(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
+  return calc.tables.flatMap((t) => {
+    const p = out[t.id]?.[i];
+    if (p === undefined || !Number.isFinite(p) || p === 0) return [];
+    const label = t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id;
+    return [`${label} (${pointsText(p)})`];
+  });
+}
+
+/** The values the model gets for one set of read fields (see fieldValues). */
+export function fieldsToRow(calc: Calculator, fields: Record<string, FieldResult>): Record<string, number> {
+  return Object.assign({}, ...calc.inputs.map((i) => fieldValues(i.id, fields[i.id])));
+}
+
 /**
  * One Float64Array per key of the rows (canonical values by input id, plus `<id>.unit`/`<id>.typed`
  * where a value was typed in another unit; a row without them is canonical).
