@@ -4,11 +4,12 @@ import { lintFormulas } from './lint-formulas';
 import type { Calculator, Case } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
 import { readValue } from '../runtime/values';
-import { conversionProblem, lookupUnit, unitBySymbol, unitSymbols } from '../units';
+import { conversionProblem, lookupUnit, unitBySymbol, unitSymbols, UNITS } from '../units';
 
 function unitProblem(symbol: string, path: (string | number)[]): Problem | undefined {
   if (unitBySymbol(symbol)) return undefined;
-  const alias = lookupUnit(symbol);
+  // An alias ("mg/dl"), or how the page shows a unit ("beats/min" is bpm), before a spelling guess.
+  const alias = lookupUnit(symbol) ?? UNITS.find((u) => u.display.toLowerCase() === symbol.toLowerCase());
   const near = alias?.symbol ?? closest(symbol, unitSymbols());
   return {
     path,

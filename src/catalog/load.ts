@@ -59,7 +59,8 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
     }
     // cases.yaml and notes.md are read even when the definition has problems, so one run shows all.
     const side = readSideFiles(join(dir, id), rel);
-    const caseProblems = calc && side.cases ? locate(side.cy!, lintCases(calc, side.cases)) : [];
+    // Cases are read through the definition's units: with a unit problem there, that problem is the report.
+    const caseProblems = calc && side.cases && !errorsOf(defProblems).length ? locate(side.cy!, lintCases(calc, side.cases)) : [];
     problems.push(...defProblems, ...side.problems, ...caseProblems);
     if (!calc || !side.cases || errorsOf(defProblems).length || errorsOf(side.problems).length || errorsOf(caseProblems).length) continue;
     entries.push({ id, calc, cases: side.cases, notes: side.notes });

@@ -174,7 +174,7 @@ describe('author mistakes are refused with a friendly message', () => {
   test('YAML syntax error', () => {
     expect(report('yaml-syntax-error')).toMatchInlineSnapshot(`
       "test/fixtures/broken/yaml-syntax-error/calculator.yaml:28
-        (top level): YAML syntax: Nested mappings are not allowed in compact mappings
+        (top level): YAML syntax: Nested mappings are not allowed in compact mappings at "formula: scr * (sex == "female" ? 2 : 1) + points(chf)"
         Hint: check indentation and quoting; quote formulas containing ":" or "#""
     `);
   });
