@@ -35,7 +35,9 @@ async function check(id: string, calc: Calculator, c: Case) {
       expect(Number.isFinite(r.value), `${outputId} is a number`).toBe(true);
       expect(Math.abs(r.value - value), `${outputId} = ${r.value}, expected ${value} ± ${allowed}`).toBeLessThanOrEqual(allowed + 1e-12);
       // Without an explicit tolerance, what the user sees is what the source says.
-      if (tol === undefined) expect(r.display, `${outputId} as shown`).toBe(formatOutput(o!, value));
+      // (A categorical output is shown as its label: its band is what the case checks.)
+      if (tol === undefined && o!.format !== 'category') expect(r.display, `${outputId} as shown`).toBe(formatOutput(o!, value));
+      if (o!.format === 'category') expect(r.display, `${outputId} as shown`).toBe(r.band?.label);
     } else if (typeof value === 'string') {
       expect(r.display, `${outputId} as shown`).toBe(value);
     }

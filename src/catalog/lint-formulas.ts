@@ -77,15 +77,15 @@ export function lintFormulas(calc: Calculator): Problem[] {
     for (const { path, expr } of fields(o, k)) {
       const d = depth(expr);
       if (d > MAX_TERNARY_DEPTH)
-        problems.push({ path, message: `nests ${d} conditionals (at most ${MAX_TERNARY_DEPTH})`, hint: 'write a points-by-range table as a `tables:` entry with its rows as the paper prints them (see CONTRIBUTING.md, "Tables")' });
+        problems.push({ path, check: 'ternary-depth', message: `nests ${d} conditionals (at most ${MAX_TERNARY_DEPTH})`, hint: 'write a points-by-range table as a `tables:` entry with its rows as the paper prints them (see CONTRIBUTING.md, "Tables")' });
       for (const e of walk(expr)) {
         if (e.k === 'table') used.add(e.id);
         if (e.k !== 'bin') continue;
         const [a, b] = [strip(e.a), strip(e.b)];
         if ((e.op === '==' || e.op === '!=') && refName(a) !== undefined && refName(a) === refName(b))
-          problems.push({ path, message: `compares ${refName(a)} with itself (a NaN test)`, hint: `write given(${refName(a)}) to ask whether an optional input was entered` });
+          problems.push({ path, check: 'nan-trick', message: `compares ${refName(a)} with itself (a NaN test)`, hint: `write given(${refName(a)}) to ask whether an optional input was entered` });
         if (e.op === '*' && ((a.k === 'num' && a.v === 0) || (b.k === 'num' && b.v === 0)))
-          problems.push({ path, message: 'multiplies by 0 (a trick to carry a NaN from an empty input)', hint: 'tables give NaN for an empty optional input by themselves; use given(x) ? … : … where the formula must choose' });
+          problems.push({ path, check: 'nan-trick', message: 'multiplies by 0 (a trick to carry a NaN from an empty input)', hint: 'tables give NaN for an empty optional input by themselves; use given(x) ? … : … where the formula must choose' });
         if (['<', '<=', '>', '>='].includes(e.op) && (a.k === 'num' || b.k === 'num')) {
           const name = refName(a.k === 'num' ? b : a);
           const origin = name ? carries.get(name) : undefined;
@@ -93,6 +93,7 @@ export function lintFormulas(calc: Calculator): Problem[] {
           if (input)
             problems.push({
               path,
+              check: 'si-cutoff',
               severity: 'warning',
               message: `compares ${name === origin ? origin : `${name} (from ${origin})`} with a constant in ${input.unit}, but ${origin} is also offered in ${inexactUnits(input).join(', ')}: a value typed at the source's ${inexactUnits(input).join('/')} cut-off converts to a number a little off the ${input.unit} one`,
               hint: `if this is a published cut-off, declare it as a table with the value the source prints in each unit, e.g. tables: [{ id: …, input: ${origin}, above: { ${input.unit}: …, ${inexactUnits(input)[0]}: … }, printed: [...] }]`,
@@ -109,7 +110,7 @@ export function lintFormulas(calc: Calculator): Problem[] {
   });
 
   calc.tables.forEach((t, k) => {
-    if (!used.has(t.id)) problems.push({ path: ['tables', k, 'id'], message: `table ${t.id} is not used by any output`, hint: `use ${t.id} in a formula, list it in an output's points, or remove it` });
+    if (!used.has(t.id)) problems.push({ path: ['tables', k, 'id'], check: 'table-unused', message: `table ${t.id} is not used by any output`, hint: `use ${t.id} in a formula, list it in an output's points, or remove it` });
     const input = inputs.get(t.input);
     if (input?.type !== 'number') return;
     const columns = Object.keys(tableRows(t));
@@ -117,6 +118,7 @@ export function lintFormulas(calc: Calculator): Problem[] {
     if (missing.length)
       problems.push({
         path: ['tables', k],
+        check: 'si-cutoff',
         severity: 'warning',
         message: `${t.input} is offered in ${missing.join(', ')}, but the table has no ${missing.join('/')} column: a value typed in ${missing.join('/')} is converted and scored on the ${input.unit} column, so a value typed at the source's own cut-off may land on the wrong side`,
         hint: `add the ${missing.join('/')} column as the source prints it (or, where the source prints ${input.unit} only, converted with the conventional factor, stated in \`conversion\`)`,

@@ -37,6 +37,7 @@ export function readYaml(file: string, text: string): YamlFile {
       file,
       line,
       path: [],
+      check: 'yaml',
       message: `YAML syntax: ${e.message.split('\n')[0]}${shown ? ` at "${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}"` : ''}${more ? ` (${more} more error${more === 1 ? ' follows' : 's follow'} from it)` : ''}`,
       hint: e.code === 'DUPLICATE_KEY' ? 'remove one of the two entries' : indentHint,
     };

@@ -6,9 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALCULATORS_DIR, ROOT, loadCatalog } from '../catalog/load';
-import { formatPath } from '../schema/friendly';
 import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
+import { tagged } from '../catalog/checks';
 import { errorsOf, formatProblem } from '../catalog/problems';
+import { locate } from '../catalog/yaml';
 import { compileCalculator } from '../compiler/compile';
 
 const checkOnly = process.argv.includes('--check');
@@ -27,11 +28,11 @@ const manifest: Manifest = Object.fromEntries(Object.entries(previous).filter(([
 const stale: string[] = [];
 let failed = false;
 mkdirSync(MODELS_DIR, { recursive: true });
-for (const { id, calc } of entries) {
+for (const { id, calc, source } of entries) {
   const sourceFile = calc.model ? join(ROOT, calc.model.file) : undefined;
   const { bytes, entry, problems: compileProblems } = compileCalculator(id, calc, sourceFile && existsSync(sourceFile) ? readFileSync(sourceFile) : undefined);
   if (compileProblems.length) {
-    for (const p of compileProblems) console.error(`calculators/${id}/calculator.yaml\n  ${formatPath(p.path)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`);
+    for (const p of locate(source!, tagged('model', compileProblems))) console.error(formatProblem(p));
     failed = true;
     continue;
   }

@@ -35,7 +35,20 @@ export type Expr =
   /** True when an optional input was given (the model receives NaN for an empty one). */
   | { k: 'given'; input: string }
   /** A points-by-range table over a number input (src/schema/table.ts), one column per declared unit. */
-  | { k: 'table'; id: string; input: string; columns: TableColumn[] };
+  | { k: 'table'; id: string; input: string; columns: TableColumn[]; of?: Expr };
+
+/** `e` with every reference to `from` replaced by a reference to `to`. */
+export function renameRef(e: Expr, from: string, to: string): Expr {
+  const r = (x: Expr) => renameRef(x, from, to);
+  switch (e.k) {
+    case 'ref': return e.name === from ? { k: 'ref', name: to } : e;
+    case 'bin': return { ...e, a: r(e.a), b: r(e.b) };
+    case 'neg': case 'not': case 'cast': return { ...e, a: r(e.a) };
+    case 'if': return { ...e, c: r(e.c), a: r(e.a), b: r(e.b) };
+    case 'call': return { ...e, args: e.args.map(r) };
+    default: return e;
+  }
+}
 
 /**
  * One unit's column of a table. `unit` is the index of the unit in the input's [unit, ...units]
@@ -65,6 +78,8 @@ export interface CheckedOutput {
   expr: Expr;
   /** Boolean condition under which the output is valid (NaN outside it). */
   valid?: Expr;
+  /** The range a correct value can take (NaN outside it). */
+  plausible?: { min?: number; max?: number };
 }
 
 export const isComparison = (op: BinaryOp) => ['<', '<=', '>', '>=', '==', '!='].includes(op);

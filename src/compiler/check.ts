@@ -194,7 +194,7 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tabl
   const problems: Problem[] = [];
   const outputs: CheckedOutput[] = [];
   const later = new Set(calc.outputs.flatMap((o) => [...Object.keys(o.where), o.id]));
-  const tables = checkTables(calc);
+  const tables = checkTables(calc, problems);
   const scope: Scope = { inputs, tables: new Map(tables.map((t) => [t.id, t])), names: new Map(), later };
   calc.outputs.forEach((o: Output, k) => {
     const where: CheckedOutput['where'] = [];
@@ -225,7 +225,8 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tabl
     const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
     later.delete(o.id);
     scope.names.set(o.id, 'num');
-    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}) });
+    const plausible = o.plausible ? { plausible: { min: o.plausible.min, max: o.plausible.max } } : {};
+    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}), ...plausible });
   });
   return { outputs, tables, problems };
 }
@@ -237,8 +238,9 @@ export type TableExpr = Extract<Expr, { k: 'table' }>;
  * The tables of a (schema-valid) definition as expressions: one column per declared unit, indexed
  * by the unit's position in the input's [unit, ...units], the canonical column first.
  */
-export function checkTables(calc: Calculator): TableExpr[] {
-  return calc.tables.flatMap((t) => {
+export function checkTables(calc: Calculator, problems: Problem[] = []): TableExpr[] {
+  const inputScope: Scope = { inputs: new Map(calc.inputs.map((i) => [i.id, i])), tables: new Map(), names: new Map(), later: new Set() };
+  return calc.tables.flatMap((t, k) => {
     const input = calc.inputs.find((i) => i.id === t.input);
     if (input?.type !== 'number') return [];
     const offered = [input.unit, ...input.units];
@@ -250,7 +252,17 @@ export function checkTables(calc: Calculator): TableExpr[] {
       }))
       .filter((c) => c.unit >= 0)
       .sort((a, b) => a.unit - b.unit);
-    return [{ k: 'table' as const, id: t.id, input: t.input, columns }];
+    let of: Expr | undefined;
+    if (t.of !== undefined) {
+      try {
+        of = as('num', parseFormula(t.of, inputScope), inputScope);
+      } catch (e) {
+        if (!(e instanceof FormulaError)) throw e;
+        problems.push({ path: ['tables', k, 'of'], message: e.message, hint: e.hint });
+        return [];
+      }
+    }
+    return [{ k: 'table' as const, id: t.id, input: t.input, columns, ...(of ? { of } : {}) }];
   });
 }
 

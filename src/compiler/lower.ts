@@ -1,6 +1,6 @@
 import { LOG10_SNAP, ROUND_NUDGE } from '../units/round';
 import { typedInputName, unitInputName } from '../schema/graph';
-import type { BinaryOp, Expr, TableColumn } from './ast';
+import { renameRef, type BinaryOp, type Expr, type TableColumn } from './ast';
 import { DataType } from './onnx-proto';
 
 const ARITH: Partial<Record<BinaryOp, string>> = {
@@ -94,11 +94,14 @@ export class GraphBuilder {
         if (done) return done;
         // The canonical column scores the canonical value, and any unit without a column of its own;
         // a unit with its own column scores the number exactly as typed in it.
-        let acc = this.column(e.columns[0], e.input);
+        // The value scored: the input, or `of` computed from it (as typed, for a unit's own column).
+        const canonical = e.of ? this.lower(e.of) : e.input;
+        const typed = () => (e.of ? this.lower(renameRef(e.of, e.input, typedInputName(e.input))) : typedInputName(e.input));
+        let acc = this.column(e.columns[0], canonical);
         for (const col of e.columns.slice(1))
-          acc = this.node('Where', [this.node('Equal', [unitInputName(e.input), this.constant(col.unit)]), this.column(col, typedInputName(e.input)), acc]);
+          acc = this.node('Where', [this.node('Equal', [unitInputName(e.input), this.constant(col.unit)]), this.column(col, typed()), acc]);
         // An empty optional input scores nothing (NaN), never the first row's points.
-        const out = this.node('Where', [this.node('IsNaN', [e.input]), this.constant(NaN), acc], [], e.id);
+        const out = this.node('Where', [this.node('IsNaN', [canonical]), this.constant(NaN), acc], [], e.id);
         this.tables.set(e.id, out);
         return out;
       }

@@ -216,7 +216,7 @@ class Translator {
           (rest, edge, j) => `iif($this ${edge.incl ? '>=' : '>'} ${literal(edge.at)}, ${rest}, ${literal(col.points[j])})`,
           literal(col.points[col.points.length - 1]),
         );
-        return { kind: 'num', code: `(${this.input(input).code}).select(${chain})` };
+        return { kind: 'num', code: `(${e.of ? this.num(e.of) : this.input(input).code}).select(${chain})` };
       }
       case 'bin':
         return this.binary(e);

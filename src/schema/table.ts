@@ -37,8 +37,14 @@ export const TableSchema = z
   .object({
     /** Name of the table's value in formulas, e.g. `cr_pts`. */
     id: IdentifierSchema,
-    /** The number input it scores. */
+    /** The number input it scores (or whose unit `of` is expressed in). */
     input: IdentifierSchema,
+    /**
+     * A value computed from the inputs, in the unit of `input`, scored instead of the input itself,
+     * e.g. the PaO₂/FiO₂ ratio `pao2 / (fio2 / 100)` (mmHg or kPa, as PaO₂ was typed). Each column scores
+     * it computed from `input` as typed in that column's unit, so a kPa cut-off meets a kPa ratio.
+     */
+    of: z.string().min(1).optional(),
     /** What is scored, shown beside the field and in "scored", e.g. "Creatinine"; default: the input's label. */
     label: z.string().min(1).optional(),
     /** Rows per unit symbol (the input's `unit` and any of its `units`), lowest values first. */

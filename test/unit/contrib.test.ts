@@ -102,7 +102,7 @@ describe('npm run new', { timeout: 180_000 }, () => {
       'trial-score/notes.md:10 ',
     ]);
     expect(formatProblem(problems[0]).replace(/^.*calculators\//, '')).toBe(
-      'trial-score/calculator.yaml:13\n' +
+      'trial-score/calculator.yaml:13 [placeholders]\n' +
         '  title: still the template\'s placeholder: "TODO: full name as the primary source gives it, e.g. HEART Score for Major Cardiac Events"\n' +
         '  Hint: replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format',
     );
@@ -154,7 +154,7 @@ describe('superseded_by', () => {
     expect(entries.map((e) => e.id)).toEqual(['bmi']);
     expect(problems).toHaveLength(1);
     expect(formatProblem(problems[0]).replace(/^.*calculators\//, '')).toMatch(
-      /^bmi-old\/calculator\.yaml:\d+\n {2}superseded_by\.id: "bmj" is not a calculator \(no folder calculators\/bmj\/\)\n {2}Hint: did you mean "bmi"\?$/,
+      /^bmi-old\/calculator\.yaml:\d+ \[superseded\]\n {2}superseded_by\.id: "bmj" is not a calculator \(no folder calculators\/bmj\/\)\n {2}Hint: did you mean "bmi"\?$/,
     );
     expect(problems[0].line).toBeGreaterThan(60);
   });

@@ -69,6 +69,35 @@ describe('a table scores each unit on the column the source prints', () => {
   });
 });
 
+describe('a table over a value computed in the unit of one input', () => {
+  // SOFA respiration by PaO₂/FiO₂, as sources print it: < 400 mmHg (53.3 kPa), < 300 (40), < 200 (26.7), < 100 (13.3).
+  const pf = defineCalc({
+    inputs: [
+      { id: 'pao2', label: 'PaO2', type: 'number', unit: 'mmHg', units: ['kPa'], limits: [10, 700], typical: [30, 600] },
+      { id: 'fio2', label: 'FiO2', type: 'number', unit: '%', limits: [21, 100], typical: [21, 100] },
+    ],
+    tables: [
+      {
+        id: 'resp', input: 'pao2', of: 'pao2 / (fio2 / 100)', printed: ['mmHg', 'kPa'],
+        rows: { mmHg: [{ points: 3 }, { from: 200, points: 2 }, { from: 300, points: 1 }, { from: 400, points: 0 }], kPa: [{ points: 3 }, { from: 26.7, points: 2 }, { from: 40, points: 1 }, { from: 53.3, points: 0 }] },
+      },
+    ],
+    outputs: [{ id: 'o', label: 'o', formula: 'resp' }],
+  });
+  test.each([
+    ['8.4 kPa', 21, 1], // 40.0 kPa exactly: the kPa column's edge, although 8.4 kPa = 63.0 mmHg and 63.0/0.21 = 299.98 mmHg
+    ['8.39 kPa', 21, 2],
+    ['63 mmHg', 21, 1],
+    ['62.9 mmHg', 21, 2],
+  ])('PaO2 %s at FiO2 %i%% scores %i', async (pao2, fio2, points) => {
+    const { values, ok } = readAll(pf, { pao2, fio2 });
+    expect(ok).toBe(true);
+    const { ref } = compileToFile('pf', pf);
+    const [results] = await computeRows(runner, ref, pf, [values]);
+    expect(results[0].value).toBe(points);
+  });
+});
+
 describe('single cut-offs, optional inputs and given()', () => {
   // RCRI: creatinine > 2.0 mg/dL or > 177 µmol/L (Lee 1999).
   const rcri = defineCalc({
