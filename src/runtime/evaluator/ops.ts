@@ -109,6 +109,12 @@ const variadic = (types: number[], f: (x: number, y: number) => number): OpSpec 
 const min2 = (a: number, b: number) => (a !== a ? a : b !== b ? b : b < a ? b : a);
 const max2 = (a: number, b: number) => (a !== a ? a : b !== b ? b : a < b ? b : a);
 
+/**
+ * C's pow, which the specification follows (numpy.power): unlike JavaScript's Math.pow,
+ * pow(1, y) is 1 for every y (NaN too) and pow(-1, ±Inf) is 1.
+ */
+const pow = (x: number, y: number) => (x === 1 || (x === -1 && (y === Infinity || y === -Infinity)) ? 1 : Math.pow(x, y));
+
 /** Round half to even (std::nearbyint in the default rounding mode); keeps the sign of zero. */
 function roundEven(x: number): number {
   if (!Number.isFinite(x)) return x;
@@ -177,7 +183,8 @@ const where: OpSpec = {
     const A = expandTo(a!, shape);
     const B = expandTo(b!, shape);
     const o = out.data;
-    for (let i = 0; i < o.length; i++) o[i] = C[i] ? A[i] : B[i];
+    // As onnxruntime's Where: a -0 chosen from the false branch comes out as +0 (it is added to 0).
+    for (let i = 0; i < o.length; i++) o[i] = C[i] ? A[i] : B[i] + 0;
     return out;
   },
 };
@@ -270,12 +277,13 @@ export const OPS: Record<string, OpSpec> = {
   Pow: {
     inputs: [2, 2],
     type: ([x, y]) => (x === DOUBLE && (y === DOUBLE || y === INT64) ? DOUBLE : `Pow(${name(x)}, ${name(y)}); supported: a double base`),
-    run: ([a, b]) => zip(a!, b!, DOUBLE, Math.pow),
+    run: ([a, b]) => zip(a!, b!, DOUBLE, pow),
   },
   Mod: mod,
   Neg: unary(NUM, (v) => -v),
   Abs: unary(NUM, Math.abs),
-  Sign: unary(NUM, (v) => (v !== v || v === 0 ? v : v > 0 ? 1 : -1)),
+  // Sign(±0) is +0 in onnxruntime (a zero compared, not copied).
+  Sign: unary(NUM, (v) => (v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : v)),
   Sqrt: unary([DOUBLE], Math.sqrt),
   Exp: unary([DOUBLE], Math.exp),
   Log: unary([DOUBLE], Math.log),
@@ -283,10 +291,14 @@ export const OPS: Record<string, OpSpec> = {
   Ceil: unary([DOUBLE], Math.ceil),
   Round: unary([DOUBLE], roundEven),
   Reciprocal: unary([DOUBLE], (v) => 1 / v),
-  Sigmoid: unary([DOUBLE], (v) => 1 / (1 + Math.exp(-v))),
+  // onnxruntime's float64 Sigmoid: 1/(1+e^-|x|), and 1 minus that for negative x.
+  Sigmoid: unary([DOUBLE], (v) => {
+    const s = 1 / (1 + Math.exp(-Math.abs(v)));
+    return v >= 0 ? s : 1 - s;
+  }),
   Min: variadic(NUM, min2),
   Max: variadic(NUM, max2),
-  Sum: variadic(NUM, (x, y) => x + y),
+  Sum: variadic([DOUBLE], (x, y) => x + y), // Sum-13 is defined for floating point only
   Clip: clip,
   Less: compare((x, y) => (x < y ? 1 : 0)),
   LessOrEqual: compare((x, y) => (x <= y ? 1 : 0)),
