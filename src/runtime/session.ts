@@ -67,6 +67,13 @@ const tap = (name: string) => <T>(x: T): T => (mark(name), x);
 
 /** The evaluator's session: synchronous underneath, so it starts and runs in microseconds. */
 function evaluatorSession(program: Program): Session {
+  // One throw-away run while the page is idle (NaN in, discarded): the first real result then runs
+  // JIT-compiled kernels instead of cold code.
+  try {
+    program.run(Object.fromEntries(program.inputNames.map((n) => [n, Float64Array.of(NaN)])));
+  } catch {
+    // a model that cannot take NaN (an int64 Cast) reports that on a real run, not here
+  }
   return {
     engine: 'evaluator',
     inputNames: program.inputNames,
