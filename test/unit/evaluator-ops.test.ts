@@ -194,6 +194,39 @@ describe('each operator gives onnxruntime-web bits on special values', () => {
   });
 });
 
+describe('names and initializer encodings the compiler may write', () => {
+  test('dotted input and output names; bool initializers as raw bytes and as int32_data', async () => {
+    const t = (name: string) => ({ name, type: { tensor_type: { elem_type: D, shape: { dim: [{ dim_param: 'N' }] } } } });
+    const bytes = encodeModel({
+      ir_version: 8,
+      opset_import: [{ domain: '', version: 17 }],
+      graph: {
+        name: 'dots',
+        node: [
+          { input: ['scr.unit', 'scr.typed'], output: ['s'], name: 'add', op_type: 'Add' },
+          { input: ['yes', 'no'], output: ['c'], name: 'or', op_type: 'Or' },
+          { input: ['c', 's', 'scr.unit'], output: ['egfr.band'], name: 'where', op_type: 'Where' },
+        ],
+        initializer: [
+          { name: 'yes', dims: [1], data_type: B, int32_data: [1] },
+          { name: 'no', dims: [], data_type: B, raw_data: [0] },
+        ],
+        input: [t('scr.unit'), t('scr.typed')],
+        output: [t('egfr.band')],
+      },
+    });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const url = join(dir, `${sha256}.onnx`);
+    writeFileSync(url, bytes);
+    const ref: ModelRef = { id: 'dots', url, sha256, inputs: ['scr.unit', 'scr.typed'], outputs: ['egfr.band'] };
+    const feeds = { 'scr.unit': Float64Array.of(1, 2), 'scr.typed': Float64Array.of(0.5, -0) };
+    const ours = await nodeRunner('evaluator').run(ref, feeds);
+    const theirs = await nodeRunner('onnxruntime-web').run(ref, feeds);
+    expect([...ours['egfr.band']]).toEqual([1.5, 2]);
+    expect([...ours['egfr.band']]).toEqual([...theirs['egfr.band']]);
+  });
+});
+
 describe('what the evaluator does not support goes to onnxruntime-web', () => {
   const refused = (bytes: Uint8Array) => {
     const p = prepare(bytes);
