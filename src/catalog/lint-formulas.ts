@@ -100,11 +100,15 @@ export function lintFormulas(calc: Calculator): Problem[] {
             });
         }
       }
-      // A where-name computed from such an input carries it on (P/F ratio from PaO₂ in kPa).
+      // A where-name that rescales one such input carries its unit on (the P/F ratio from PaO₂ in kPa);
+      // one that combines several of them, or takes a logarithm or rounds (a score like MELD), is a
+      // number of its own whose cut-offs are not the input's.
       const w = o.where.find((x) => x.expr === expr);
       if (w) {
-        const from = [...walk(expr)].map(refName).find((n) => n && carries.has(n));
-        if (from) carries.set(w.name, carries.get(from)!);
+        const nodes = [...walk(expr)];
+        const from = [...new Set(nodes.map(refName).filter((n): n is string => !!n && carries.has(n)))];
+        const reshaped = nodes.some((n) => n.k === 'call' && ['ln', 'log10', 'exp', 'sigmoid', 'round', 'floor', 'ceil'].includes(n.fn));
+        if (from.length === 1 && !reshaped) carries.set(w.name, carries.get(from[0])!);
       }
     }
   });
