@@ -340,6 +340,11 @@ export function translateOutputs(calc: Calculator): { checked: CheckedOutput[]; 
         if (cond.kind === 'date') throw new NotExpressible('a date used as a condition has no FHIRPath meaning');
         r = { kind: r.kind, code: `iif(${cond.kind === 'bool' ? cond.code : `(${cond.code} != 0)`}, ${r.code}, {})` };
       }
+      // Outside the plausible range the result is "not calculable": no value, as in the model.
+      if (c.plausible && r.kind === 'num') {
+        const out = [c.plausible.min !== undefined ? `$this < ${c.plausible.min}` : '', c.plausible.max !== undefined ? `$this > ${c.plausible.max}` : ''].filter(Boolean).join(' or ');
+        r = { kind: 'num', code: `(${r.code}).select(iif(${out}, {}, $this))` };
+      }
       t.define(o.id, r);
       // Shown as on the page: rounded (half away from zero) to the output's decimals; later
       // outputs use the unrounded value, as in the model.

@@ -28,7 +28,7 @@ describe('unit mistakes', () => {
   });
 
   test('a wrong case ("mmhg") gets "did you mean", and the cases are not read through the broken unit', () => {
-    const out = report(broken('qsofa', /unit: mmHg/, 'unit: mmhg'));
+    const out = report(broken('map', /\n {4}unit: mmHg\n/, '\n    unit: mmhg\n'));
     expect(out).toMatch(/"mmhg" is not a known unit/);
     expect(out).toMatch(/write "mmHg"/);
     expect(out).not.toMatch(/cases\.yaml/);
