@@ -8,6 +8,7 @@ import { csp } from './src/integrations/csp.mjs';
 import { pwaOptions } from './src/integrations/pwa.mjs';
 import { precompress } from './src/integrations/precompress.mjs';
 import { preload } from './src/integrations/preload.mjs';
+import { markdownOptions } from './src/integrations/markdown.mjs';
 
 // BEDSIDE_BASE deploys under a sub-path, e.g. BEDSIDE_BASE=/bedside/ for a GitHub Pages project site.
 const base = process.env.BEDSIDE_BASE ?? '/';
@@ -17,6 +18,8 @@ export default defineConfig({
   // BEDSIDE_OUT_DIR builds a second copy side by side (the e2e tests build the /bedside/ variant there).
   outDir: process.env.BEDSIDE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
+  // notes.md comes from contributors: raw HTML off, the tree sanitised to an allow-list.
+  markdown: markdownOptions,
   // Order matters: models are copied and every page gets its modulepreload hints and its CSP before the service worker
   // precaches (and so hashes) the final files.
   integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), precompress()],

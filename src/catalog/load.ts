@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../schema';
 import { closest, parseFriendly } from '../schema/friendly';
 import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
+import { htmlInMarkdown, htmlInYaml } from './lint-html';
 import type { FileProblem } from './problems';
 import { locate, readYaml, type YamlFile } from './yaml';
 import { CALCULATORS_DIR, ID_PATTERN } from './ids';
@@ -47,7 +48,7 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
       // Placeholders left from calculators/_template/ are reported first; a schema complaint about
       // the same field (e.g. specialties: [TODO]) would only repeat it.
       const todos = todoProblems(def.data);
-      defProblems.push(...locate(def, todos));
+      defProblems.push(...locate(def, todos), ...locate(def, htmlInYaml(def.data)));
       const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
       const parsed = parseFriendly(CalculatorSchema, def.data);
       if (!parsed.ok) defProblems.push(...locate(def, parsed.problems.filter((p) => !isTodo(p.path))));
@@ -99,6 +100,7 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
     message: `still the template's placeholder: "${t.text}"`,
     hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)',
   }));
+  if (notes !== undefined) problems.push(...htmlInMarkdown(notes).map((h) => ({ file: rel(notesFile), path: [], ...h })));
   if (!existsSync(casesFile)) {
     problems.unshift({ file: rel(casesFile), line: 1, path: [], message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
     return { problems, notes };
@@ -106,6 +108,6 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
   const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
   if (cy.syntax.length) return { problems: [...cy.syntax, ...problems], notes };
   const parsed = parseFriendly(CasesSchema, cy.data);
-  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...(parsed.ok ? [] : locate(cy, parsed.problems))];
+  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...locate(cy, htmlInYaml(cy.data)), ...(parsed.ok ? [] : locate(cy, parsed.problems))];
   return { problems: [...caseProblems, ...problems], cases: parsed.ok ? parsed.value : undefined, cy, notes };
 }
