@@ -35,7 +35,7 @@ function initialText(input: Input): string {
 
 function read(input: Input, text: string, unit: string): FieldResult {
   if (input.type === 'number') return readNumber(input, text, unit);
-  if (input.type === 'date') return readDate(input, text);
+  if (input.type === 'date') return readDate(input, text, todayDays());
   return readValue(input, text);
 }
 
