@@ -38,3 +38,25 @@ test('a new version is offered, the user chooses Reload, and typed values surviv
     writeFileSync(SW, original);
   }
 });
+
+test('Reload in one tab never reloads another: the other tab is asked', async ({ context }) => {
+  const original = readFileSync(SW, 'utf8');
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  try {
+    await a.goto(`c/${entry.id}/`);
+    await waitForPrecache(a);
+    await a.reload();
+    await b.goto('./');
+    await b.evaluate(() => ((window as { __stayed?: boolean }).__stayed = true));
+    writeFileSync(SW, `${original}\n// deployed again by ${test.info().title}\n`);
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const prompt = a.getByRole('status').filter({ hasText: 'A new version is ready' });
+    await expect(prompt).toBeVisible({ timeout: 20_000 });
+    await Promise.all([a.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+    // The other tab keeps its document (no reload) and asks.
+    await expect(b.getByRole('status').filter({ hasText: 'updated in another tab' })).toBeVisible({ timeout: 20_000 });
+    expect(await b.evaluate(() => (window as { __stayed?: boolean }).__stayed)).toBe(true);
+  } finally {
+    writeFileSync(SW, original);
+  }
+});
