@@ -12,6 +12,8 @@ import { waitForPrecache } from './expect-case';
 const SW = join(process.cwd(), 'dist-base', 'sw.js');
 const entry = loadCatalog().entries.find((e) => e.calc.inputs.some((i) => i.type === 'number'))!;
 const input = entry.calc.inputs.find((i) => i.type === 'number')!;
+// Registration now waits for the page's first result, then installs ~18 MB: room for a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
 
 test('a new version is offered, the user chooses Reload, and typed values survive', async ({ page }) => {
   if (input.type !== 'number') throw new Error('unreachable');
