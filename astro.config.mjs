@@ -5,21 +5,26 @@ import tailwindcss from '@tailwindcss/vite';
 import AstroPWA from '@vite-pwa/astro';
 import { models } from './src/integrations/models.mjs';
 import { csp } from './src/integrations/csp.mjs';
-import { pwaOptions } from './src/integrations/pwa.mjs';
+import { pinWebManifest, pwaOptions } from './src/integrations/pwa.mjs';
 import { precompress } from './src/integrations/precompress.mjs';
 import { preload } from './src/integrations/preload.mjs';
+import { integrity } from './src/integrations/sri.mjs';
+import { markdownOptions } from './src/integrations/markdown.mjs';
 
 // BEDSIDE_BASE deploys under a sub-path, e.g. BEDSIDE_BASE=/bedside/ for a GitHub Pages project site.
 const base = process.env.BEDSIDE_BASE ?? '/';
+const outDir = process.env.BEDSIDE_OUT_DIR ?? './dist';
 
 export default defineConfig({
   base,
   // BEDSIDE_OUT_DIR builds a second copy side by side (the e2e tests build the /bedside/ variant there).
-  outDir: process.env.BEDSIDE_OUT_DIR ?? './dist',
+  outDir,
   trailingSlash: 'always',
-  // Order matters: models are copied and every page gets its modulepreload hints and its CSP before the service worker
+  // notes.md comes from contributors: raw HTML off, the tree sanitised to an allow-list.
+  markdown: markdownOptions,
+  // Order matters: models are copied and every page gets its modulepreload hints, integrity attributes and its CSP before the service worker
   // precaches (and so hashes) the final files.
-  integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), precompress()],
+  integrations: [solid(), models(), preload(), integrity(), csp(), AstroPWA(pwaOptions(base, outDir)), pinWebManifest(), precompress()],
   vite: {
     plugins: [tailwindcss()],
     // onnxruntime-web is imported dynamically after mount; pre-bundling it breaks its wasm lookup.

@@ -5,7 +5,7 @@
  *
  *   npm run bench                      everything (about 8 minutes on this 2-core machine)
  *   npm run bench -- --no-build        measure the existing dist/
- *   npm run bench -- --only=keys,cold,typed,demo,warm,nav,engine,scale
+ *   npm run bench -- --only=keys,cold,typed,demo,warm,nav,engine,scale,parse
  *   BENCH_SCALE=100,300 npm run bench  other build-scale sizes
  *   BENCH_QUICK=1 npm run bench        fewer repetitions (a smoke run)
  *   npm run bench -- --only=scale --merge   re-run some phases, keep the other figures of the last run
@@ -23,6 +23,7 @@ import { benchInit, engineCost, humanTyping, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';
 import { fillActions, keySteps } from './steps.mjs';
 import { writeReport } from './report.mjs';
+import { parseCost, parseTable } from './parse.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
@@ -411,6 +412,11 @@ try {
 if (want('scale') && SCALE.length) {
   log(`build scale: ${SCALE.join(', ')} synthetic calculators…`);
   results.scale = scale(SCALE, { root: ROOT, templates: valid.map((e) => e.id), log });
+}
+if (want('parse')) {
+  log('value parser cost against input length…');
+  results.parse = parseCost();
+  console.log(parseTable(results.parse));
 }
 results.totalMs = performance.now() - started;
 if (previous.totalMs && only) results.totalMs += previous.totalMs;

@@ -15,6 +15,7 @@ export const CHECKS = {
   'folder': { scope: 'folder', what: 'the folder is a kebab-case id and holds calculator.yaml and cases.yaml' },
   'yaml': { scope: 'folder', what: 'calculator.yaml and cases.yaml are valid YAML (one message per slip, at the slipped line)' },
   'placeholders': { scope: 'folder', what: 'no "TODO" placeholder of the template is left, in any file' },
+  'html': { scope: 'folder', what: 'no raw HTML and no javascript:/data: links in notes.md or any definition text (rendered as text, never run)' },
   'schema': { scope: 'definition', what: 'every field has the right type and shape, ids are unique, references, bands, tables and review fields are consistent (src/schema)' },
   'units': { scope: 'definition', what: 'every unit is a known unit id and converts to its input\'s canonical unit' },
   'formulas': { scope: 'definition', what: 'formulas parse, use only inputs, tables and earlier names, and type-check (src/compiler/check.ts)' },

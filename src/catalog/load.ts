@@ -5,6 +5,7 @@ import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../sc
 import { closest, parseFriendly } from '../schema/friendly';
 import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
 import { tagged } from './checks';
+import { htmlInMarkdown, htmlInYaml } from './lint-html';
 import { errorsOf, type FileProblem } from './problems';
 import { locate, readYaml, type YamlFile } from './yaml';
 import { CALCULATORS_DIR, ID_PATTERN } from './ids';
@@ -50,7 +51,7 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
       // Placeholders left from calculators/_template/ are reported first; a schema complaint about
       // the same field (e.g. specialties: [TODO]) would only repeat it.
       const todos = todoProblems(def.data);
-      defProblems.push(...locate(def, todos));
+      defProblems.push(...locate(def, todos), ...locate(def, tagged('html', htmlInYaml(def.data))));
       const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
       const parsed = parseFriendly(CalculatorSchema, def.data);
       if (!parsed.ok) defProblems.push(...locate(def, tagged('schema', parsed.problems.filter((p) => !isTodo(p.path)))));
@@ -105,6 +106,7 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
     message: `still the template's placeholder: "${t.text}"`,
     hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)',
   }));
+  if (notes !== undefined) problems.push(...htmlInMarkdown(notes).map((h) => ({ file: rel(notesFile), path: [], check: 'html', ...h })));
   if (!existsSync(casesFile)) {
     problems.unshift({ file: rel(casesFile), line: 1, path: [], check: 'folder', message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
     return { problems, notes };
@@ -112,6 +114,6 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
   const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
   if (cy.syntax.length) return { problems: [...cy.syntax, ...problems], notes };
   const parsed = parseFriendly(CasesSchema, cy.data);
-  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...(parsed.ok ? [] : locate(cy, tagged('schema', parsed.problems)))];
+  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...locate(cy, tagged('html', htmlInYaml(cy.data))), ...(parsed.ok ? [] : locate(cy, tagged('schema', parsed.problems)))];
   return { problems: [...caseProblems, ...problems], cases: parsed.ok ? parsed.value : undefined, cy, notes };
 }

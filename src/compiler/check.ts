@@ -173,8 +173,18 @@ export function pointsOf(input: Input): Expr {
   throw new FormulaError(`${input.id} is a ${input.type} input; only choice and yes/no inputs carry points`);
 }
 
+/** Size limits of one formula (or where-step) text. */
+export const FORMULA_MAX_LENGTH = 4000;
+export const FORMULA_MAX_DEPTH = 32;
+
 /** Parses one formula string into a checked expression. */
 export function parseFormula(text: string, scope: Scope): Expr {
+  // Before mathjs sees it: a 20,000-term formula overflowed the stack (issue 15). Longest real one: ~530.
+  const hint = 'split it into named steps under `where:`';
+  if (text.length > FORMULA_MAX_LENGTH) throw new FormulaError(`is too long (${text.length} characters; at most ${FORMULA_MAX_LENGTH})`, hint);
+  let depth = 0;
+  for (let i = 0, d = 0; i < text.length; i++) depth = Math.max(depth, (d += text[i] === '(' ? 1 : text[i] === ')' ? -1 : 0));
+  if (depth > FORMULA_MAX_DEPTH) throw new FormulaError(`is too deeply nested (${depth} levels of parentheses; at most ${FORMULA_MAX_DEPTH})`, hint);
   let node: MathNode;
   try {
     node = parse(text);

@@ -33,9 +33,21 @@ function initialText(input: Input): string {
   return '';
 }
 
+/** How long the engine (runtime and model) may take to load before the page says so. */
+const ENGINE_TIMEOUT_MS = 60_000;
+let engineNeedsReload = false;
+
+/** What the page says when the engine did not load: the real cause where the page can know it. */
+function engineFailure(timedOut: boolean): string {
+  if (!window.isSecureContext)
+    return 'This page was opened over an insecure connection (http:// on an address other than localhost), where the browser turns off what the calculator needs. Open it over https://; the form stays usable.';
+  if (timedOut) return 'The calculation engine is taking too long to download (the network may be blocking it). Try again; the form stays usable.';
+  return 'The calculation engine could not be loaded. Check your connection and try again; the form stays usable.';
+}
+
 function read(input: Input, text: string, unit: string): FieldResult {
   if (input.type === 'number') return readNumber(input, text, unit);
-  if (input.type === 'date') return readDate(input, text);
+  if (input.type === 'date') return readDate(input, text, todayDays());
   return readValue(input, text);
 }
 
@@ -94,16 +106,19 @@ export default function Calculator(props: Props) {
     // Only from idle: after a failure, typing does not refetch the model; "Try again" does.
     if (engine() !== 'idle') return;
     setEngine('loading');
-    import('../runtime/browser')
-      .then(async (m) => {
-        runtime = m;
-        await m.runner.session(props.model);
-        setEngine('ready');
-      })
+    // A download that hangs (captive portal, dead proxy) must not leave "Loading engine…" for ever.
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ENGINE_TIMEOUT_MS));
+    Promise.race([import('../runtime/browser').then(async (m) => {
+      runtime = m;
+      await m.runner.session(props.model);
+    }), timeout])
+      .then(() => setEngine('ready'))
       .catch((e: unknown) => {
         setEngine('error');
         const known = runtime && e instanceof runtime.ModelError;
-        setEngineError(known ? (e as Error).message : 'The calculation engine could not be loaded. Check your connection and try again; the form stays usable.');
+        // The wasm runtime cannot be initialised twice in one document: its retry is a reload (typed values are kept).
+        engineNeedsReload = !known;
+        setEngineError(known ? (e as Error).message : engineFailure((e as Error)?.message === 'timeout'));
       });
   };
 
@@ -272,7 +287,7 @@ export default function Calculator(props: Props) {
           error={engineError()}
           warnings={warnings()}
           scored={[...scored(), ...tableScored()]}
-          onRetry={() => { setEngine('idle'); startEngine(); }}
+          onRetry={() => (engineNeedsReload ? location.reload() : (setEngine('idle'), startEngine()))}
         />
         <Toolbar id={props.model.id} title={props.calc.title} canCopy={state() === 'ready'} note={note} canShare={canShare()} fragment={fragment} />
       </div>

@@ -4,22 +4,26 @@
  * anywhere. Never localStorage, never a cookie. The form's Clear button forgets them at once.
  */
 
+import { z } from 'zod';
+import { readStored } from './prefs';
+
+/** A field's text as kept: bounded like typed input (src/runtime/values.ts MAX_INPUT_LENGTH). */
+const Text = z.string().max(200);
+const Fields = z.record(z.string().max(80), Text).refine((r) => Object.keys(r).length <= 200);
+
 /** What one calculator form remembers: the text of each field and the unit chosen for it. */
-export interface KeptValues {
-  texts: Record<string, string>;
-  units: Record<string, string>;
-}
+export const KeptValuesSchema = z.object({ texts: Fields, units: Fields });
+export type KeptValues = z.infer<typeof KeptValuesSchema>;
 
 const key = (id: string) => `bedside:values:${id}`;
 
 /** The values kept for a calculator, if any (and if storage is available at all). */
 export function loadKept(id: string): KeptValues | undefined {
+  // Storage disabled, or a value of the wrong shape (dropped): the form just starts empty.
   try {
-    const raw = sessionStorage.getItem(key(id));
-    const v = raw ? (JSON.parse(raw) as Partial<KeptValues>) : undefined;
-    return v && typeof v.texts === 'object' && typeof v.units === 'object' ? { texts: v.texts ?? {}, units: v.units ?? {} } : undefined;
+    return readStored<KeptValues | undefined>(sessionStorage, key(id), KeptValuesSchema, undefined);
   } catch {
-    return undefined; // storage disabled (private mode, policy): the form just starts empty
+    return undefined; // no sessionStorage at all
   }
 }
 

@@ -3,6 +3,13 @@
  * #sex=1&age=50&scr=70.7umol%2FL . Pure functions, tested in vitest.
  */
 import type { Calculator } from '../schema';
+import { MAX_INPUT_LENGTH } from '../runtime/values';
+
+/**
+ * The longest fragment read at all: a form's worth of values is a few hundred characters; a crafted
+ * link of megabytes is ignored whole before it is parsed (issue 15, finding 5).
+ */
+export const MAX_FRAGMENT_LENGTH = 4096;
 
 export interface FormState {
   texts: Record<string, string>;
@@ -22,12 +29,14 @@ export function encodeFragment(calc: Calculator, s: FormState): string {
 
 /** Form values from a fragment; unknown names and units are ignored, never trusted. */
 export function decodeFragment(calc: Calculator, fragment: string): Partial<FormState> & { texts: Record<string, string>; units: Record<string, string> } {
-  const p = new URLSearchParams(fragment.replace(/^#/, ''));
   const texts: Record<string, string> = {};
   const units: Record<string, string> = {};
+  if (fragment.length > MAX_FRAGMENT_LENGTH) return { texts, units };
+  const p = new URLSearchParams(fragment.replace(/^#/, ''));
   for (const i of calc.inputs) {
     const raw = p.get(i.id);
-    if (raw === null) continue;
+    // A value longer than any real one is dropped, not shown: the field stays empty.
+    if (raw === null || raw.length > MAX_INPUT_LENGTH) continue;
     if (i.type === 'number') {
       const unit = [...i.units].sort((a, b) => b.length - a.length).find((u) => raw.endsWith(u));
       texts[i.id] = unit ? raw.slice(0, -unit.length) : raw;

@@ -11,7 +11,7 @@
  * hosts that read it (Netlify, Cloudflare Pages) and the README shows the nginx equivalent.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,32 @@ export function sourcesOf(html, into = { scripts: new Set(), styles: new Set(), 
   const handlers = [...html.matchAll(/<[a-z][\w-]*\s[^>]*?\s(on(?:click|load|error|submit|input|change|focus|blur|key\w+|mouse\w+|pointer\w+|touch\w+))\s*=\s*["']/gi)].map((m) => m[1]);
   if (handlers.length) throw new Error(`inline event handler attribute(s) ${handlers.join(', ')}: the CSP forbids them; use addEventListener in a module script`);
   return into;
+}
+
+/** The text of every file under calculators/: content from contributors, never the site's own code. */
+export function definitionTexts(dir = join(process.cwd(), 'calculators')) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && /\.(ya?ml|md)$/.test(d.name))
+    .map((d) => readFileSync(join(d.parentPath ?? d.path, d.name), 'utf8'));
+}
+
+/**
+ * Throws if any inline code on a page came from a definition: the policy hashes only the site's own
+ * inline scripts and styles (from src/, temml's MathML spacing), never text written in calculators/
+ * — a <script> in a notes.md must not be blessed site-wide (issue 15, finding 2). Markdown is rendered
+ * with raw HTML disabled (markdown.mjs), so this only fires if that ever regresses.
+ */
+export function refuseDefinitionCode(html, texts, file = 'a page') {
+  const found = [];
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) if (!/\ssrc\s*=/i.test(m[1] ?? '')) found.push(['script', m[2]]);
+  for (const m of html.matchAll(/<style(\s[^>]*)?>([\s\S]*?)<\/style>/gi)) found.push(['style', m[2]]);
+  for (const m of html.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) found.push(['style attribute', decode(m[1] ?? m[2])]);
+  for (const [kind, body] of found) {
+    const code = body.trim();
+    if (code.length >= 8 && texts.some((t) => t.includes(code)))
+      throw new Error(`${file}: an inline ${kind} comes from calculators/ ("${code.slice(0, 60)}"): definition text must never become code; the CSP will not hash it`);
+  }
 }
 
 /**
@@ -85,8 +111,10 @@ export function csp() {
         // One policy for the whole site: after a client-side navigation the document keeps the policy
         // of the page it was opened on, so that policy must allow every page's inline code.
         const sources = { scripts: new Set(), styles: new Set(), attrs: new Set() };
+        const texts = definitionTexts();
         const pages = files.map((f) => {
           const html = readFileSync(f, 'utf8');
+          refuseDefinitionCode(html, texts, f);
           sourcesOf(html, sources);
           return [f, html];
         });

@@ -20,13 +20,25 @@ export type FieldResult =
 /** A number shown to a person: at most 4 significant digits, no float noise. */
 export const fmt = (n: number): string => String(Number(n.toPrecision(4)));
 
+/**
+ * The longest text read as one value (a number with its unit, a date). Anything longer is refused
+ * before any regular expression sees it: a share link or a paste of 100,000 digits must not freeze
+ * the tab (issue 15, finding 5). The longest real value ("-1.2345e-10 mL/min/1.73m2") is ~25.
+ */
+export const MAX_INPUT_LENGTH = 64;
+
+/** The message for a value longer than MAX_INPUT_LENGTH. */
+const tooLong = (label: string, n: number): FieldResult => ({ status: 'error', message: `${label} is too long to be a value (${n} characters; at most ${MAX_INPUT_LENGTH}).` });
+
 /** Parses a decimal number as people type it ("0.8", "0,8", " 12 "); undefined if it is not one. */
 export function parseDecimal(text: string): number | undefined {
+  if (text.length > MAX_INPUT_LENGTH) return undefined;
   const t = text.trim().replace(/^\+/, '');
   // "150,000" could be 150 thousand or 150.000: refuse rather than guess. "0,8" is a decimal comma.
   if (/^-?\d{1,3}(,\d{3})+$/.test(t)) return undefined;
   const norm = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(norm)) return undefined;
+  // Unambiguous: a digit run belongs to exactly one group, so a failed match backtracks linearly.
+  if (!/^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(norm)) return undefined;
   const n = Number(norm);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -40,6 +52,7 @@ function betterUnit(input: NumberInput, n: number, unit: string): string | undef
 
 /** Reads a number typed in `unit` (one of the input's units) for a number input. */
 export function readNumber(input: NumberInput, text: string, unit: string = input.unit): FieldResult {
+  if (text.length > MAX_INPUT_LENGTH) return tooLong(input.label, text.length);
   if (text.trim() === '') {
     if (input.default !== undefined) return { status: 'ok', value: input.default };
     if (input.optional) return { status: 'skipped', value: NaN };
@@ -116,13 +129,32 @@ export function readYesNo(raw: string | number | boolean | undefined, label: str
 const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 (UTC) of a YYYY-MM-DD date, as the model receives dates. */
-export function readDate(input: DateInput, text: string): FieldResult {
+export function readDate(input: DateInput, text: string, today?: number): FieldResult {
+  if (text.length > MAX_INPUT_LENGTH) return tooLong(input.label, text.length);
   const t = text.trim();
   if (t === '') return { status: 'empty', message: `Enter ${input.label.toLowerCase()}.` };
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
   const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
   if (!m || new Date(ms).toISOString().slice(0, 10) !== t) return { status: 'error', message: `“${t}” is not a date. Use YYYY-MM-DD, e.g. 2026-01-31.` };
-  return { status: 'ok', value: ms / DAY_MS };
+  const out = dateWindowProblem(input, ms / DAY_MS, today);
+  return out ?? { status: 'ok', value: ms / DAY_MS };
+}
+
+/** Without a declared window, a date must lie within 150 years before and 10 years after today. */
+export const DEFAULT_DATE_WINDOW = { past_days: 150 * 366, future_days: 10 * 366 } as const;
+
+/**
+ * A date outside its plausible window relative to today (issue 15, finding 6). The broad default
+ * always applies; a window the definition declares (`plausible`) applies when `today` is given, i.e.
+ * on the page — worked examples in cases.yaml keep their fixed dates.
+ */
+function dateWindowProblem(input: DateInput, days: number, today?: number): FieldResult | undefined {
+  const now = today ?? todayDays();
+  const w = today !== undefined && input.plausible ? input.plausible : DEFAULT_DATE_WINDOW;
+  const [lo, hi] = [now - w.past_days, now + w.future_days];
+  if (days >= lo && days <= hi) return undefined;
+  const why = today !== undefined && input.plausible?.reason ? ` (${input.plausible.reason})` : '';
+  return { status: 'error', message: `${input.label} must be between ${formatDate(lo)} and ${formatDate(hi)}${why}.` };
 }
 
 /** Today's date where the user is (not in UTC), as days since 1970-01-01. */
@@ -135,7 +167,9 @@ export const formatDate = (days: number): string => new Date(Math.round(days) * 
 
 /** Splits "0.8mg/dL" or "70 umol/L" into number text and unit symbol (known units only). */
 export function splitUnit(text: string): { number: string; unit?: string } {
-  const m = /^\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*(.*?)\s*$/i.exec(text);
+  if (text.length > MAX_INPUT_LENGTH) return { number: text };
+  // On the trimmed text, with no lazy group before an optional tail: linear, whatever the input.
+  const m = /^([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*(.*)$/is.exec(text.trim());
   if (!m || m[2] === '') return { number: text };
   const unit = lookupUnit(m[2]);
   return unit ? { number: m[1], unit: unit.symbol } : { number: text };
@@ -143,6 +177,7 @@ export function splitUnit(text: string): { number: string; unit?: string } {
 
 /** Reads any input from a loose value: CLI arguments, share links, cases.yaml. */
 export function readValue(input: Input, raw: string | number | boolean | undefined): FieldResult {
+  if (typeof raw === 'string' && raw.length > MAX_INPUT_LENGTH) return tooLong(input.label, raw.length);
   switch (input.type) {
     case 'number': {
       if (typeof raw === 'number') return readNumber(input, String(raw));

@@ -84,6 +84,11 @@ export const DateInputSchema = z
     type: z.literal('date'),
     /** `today` pre-fills the field with the current date. */
     default: z.literal('today').optional(),
+    /**
+     * The plausible window relative to today, e.g. an LMP `{ past_days: 300, future_days: 0 }`: a
+     * date outside is refused on the page with `reason`. Without it: 150 years back, 10 ahead.
+     */
+    plausible: z.object({ past_days: z.number().int().nonnegative(), future_days: z.number().int().nonnegative(), reason: z.string().min(1).optional() }).strict().optional(),
   })
   .strict();
 

@@ -12,6 +12,8 @@ import { waitForPrecache } from './expect-case';
 const SW = join(process.cwd(), 'dist-base', 'sw.js');
 const entry = loadCatalog().entries.find((e) => e.calc.inputs.some((i) => i.type === 'number'))!;
 const input = entry.calc.inputs.find((i) => i.type === 'number')!;
+// Registration now waits for the page's first result, then installs ~18 MB: room for a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
 
 test('a new version is offered, the user chooses Reload, and typed values survive', async ({ page }) => {
   if (input.type !== 'number') throw new Error('unreachable');
@@ -34,6 +36,28 @@ test('a new version is offered, the user chooses Reload, and typed values surviv
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
     await expect(page.getByRole('status').filter({ hasText: 'A new version is ready' })).toBeHidden();
     await expect(page.getByLabel(input.label, { exact: true })).toHaveValue(value);
+  } finally {
+    writeFileSync(SW, original);
+  }
+});
+
+test('Reload in one tab never reloads another: the other tab is asked', async ({ context }) => {
+  const original = readFileSync(SW, 'utf8');
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  try {
+    await a.goto(`c/${entry.id}/`);
+    await waitForPrecache(a);
+    await a.reload();
+    await b.goto('./');
+    await b.evaluate(() => ((window as { __stayed?: boolean }).__stayed = true));
+    writeFileSync(SW, `${original}\n// deployed again by ${test.info().title}\n`);
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const prompt = a.getByRole('status').filter({ hasText: 'A new version is ready' });
+    await expect(prompt).toBeVisible({ timeout: 20_000 });
+    await Promise.all([a.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+    // The other tab keeps its document (no reload) and asks.
+    await expect(b.getByRole('status').filter({ hasText: 'updated in another tab' })).toBeVisible({ timeout: 20_000 });
+    expect(await b.evaluate(() => (window as { __stayed?: boolean }).__stayed)).toBe(true);
   } finally {
     writeFileSync(SW, original);
   }
