@@ -19,7 +19,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Order matters: models are copied and every page gets its modulepreload hints and its CSP before the service worker
   // precaches (and so hashes) the final files.
-  integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), precompress()],
+  // BEDSIDE_PRECOMPRESS=0 skips the .br/.gz copies: the e2e tests' second build (dist-base/) is served by
+  // astro preview, which never sends them.
+  integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), ...(process.env.BEDSIDE_PRECOMPRESS === '0' ? [] : [precompress()])],
   vite: {
     plugins: [tailwindcss()],
     // onnxruntime-web is imported dynamically after mount; pre-bundling it breaks its wasm lookup.

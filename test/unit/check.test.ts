@@ -26,17 +26,19 @@ async function check(dir: string, ...args: string[]): Promise<{ code: number; st
 }
 
 describe('npm run check runs the worked examples', { timeout: 120_000 }, () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'bedside-check-')), 'calculators');
-  mkdirSync(dir);
-  for (const id of ['bmi', 'ckd-epi-2021']) cpSync(join(ROOT, 'calculators', id), join(dir, id), { recursive: true });
-  const cases = join(dir, 'ckd-epi-2021', 'cases.yaml');
-  const good = check(dir);
+  // Two copies, checked at once (each run is its own process): one as committed, one with a slip.
+  const copy = () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bedside-check-')), 'calculators');
+    mkdirSync(dir);
+    for (const id of ['bmi', 'ckd-epi-2021']) cpSync(join(ROOT, 'calculators', id), join(dir, id), { recursive: true });
+    return dir;
+  };
+  const good = check(copy());
   // The first case says 77, band G2: make it say 78 and G1, as a slip in a hand computation would.
-  const wrong = good.then(() => {
-    const text = readFileSync(cases, 'utf8');
-    writeFileSync(cases, text.replace('egfr: { value: 77, band: "G2 — mildly decreased" }', 'egfr: { value: 78, band: "G1 — normal or high" }'));
-    return check(dir);
-  });
+  const dir = copy();
+  const cases = join(dir, 'ckd-epi-2021', 'cases.yaml');
+  writeFileSync(cases, readFileSync(cases, 'utf8').replace('egfr: { value: 77, band: "G2 — mildly decreased" }', 'egfr: { value: 78, band: "G1 — normal or high" }'));
+  const wrong = check(dir);
 
   test('cases that hold: counted, exit 0', async () => {
     const r = await good;
