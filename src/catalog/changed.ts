@@ -7,9 +7,10 @@ import { ROOT } from './ids';
 /**
  * Ids of the calculators whose folder, committed model or contributed model source differs from the
  * merge base with main (or origin/main), working tree and untracked files included; `ids` is
- * undefined when that cannot be known (no git, no such branch), and `why` says which.
+ * undefined when that cannot be known (no git, no such branch), and `why` says which. `shared` lists
+ * changed files that every calculator's result depends on (schema, compiler, runtime, units, catalogue).
  */
-export function changedCalculators(root = ROOT): { ids?: string[]; why: string } {
+export function changedCalculators(root = ROOT): { ids?: string[]; why: string; shared?: string[] } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   let base: string | undefined;
   let against = '';
@@ -39,5 +40,7 @@ export function changedCalculators(root = ROOT): { ids?: string[]; why: string }
         if (existsSync(def) && readFileSync(def, 'utf8').includes(f)) ids.add(id);
       }
   }
-  return { ids: [...ids].sort(), why: `changed since ${base.slice(0, 10)} (merge base with ${against})` };
+  // Code every calculator's result goes through: a change there is worth a full check.
+  const shared = files.filter((f) => /^src\/(schema|compiler|runtime|units|catalog)\//.test(f));
+  return { ids: [...ids].sort(), why: `changed since ${base.slice(0, 10)} (merge base with ${against})`, ...(shared.length ? { shared } : {}) };
 }

@@ -66,9 +66,10 @@ async function main(): Promise<void> {
   const changedOnly = process.argv.includes('--changed');
   let only: string[] | undefined;
   if (changedOnly) {
-    const { ids, why } = changedCalculators();
+    const { ids, why, shared } = changedCalculators();
     if (ids) {
       console.log(ids.length ? `Checking ${ids.length} calculator${ids.length === 1 ? '' : 's'} ${why}: ${ids.join(', ')}` : `No calculator ${why}.`);
+      if (shared) console.log(`Also changed, and used by every calculator: ${shared.join(', ')}. Run npm run check (without --changed) to check them all.`);
       only = ids;
     } else console.log(`Checking every calculator: ${why}.`);
   }

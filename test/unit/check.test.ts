@@ -88,7 +88,14 @@ describe('--changed: the calculators a branch changed against its merge base wit
     writeFileSync(join(repo, 'models', 'contrib', 'c.onnx'), 'v2');
     expect(changedCalculators(repo).ids).toEqual(['a', 'c']);
     writeFileSync(join(repo, 'calculators', 'b', 'notes.md'), 'new\n');
-    expect(changedCalculators(repo).ids).toEqual(['a', 'b', 'c']);
+    expect(changedCalculators(repo)).toMatchObject({ ids: ['a', 'b', 'c'] });
+    expect(changedCalculators(repo).shared).toBeUndefined();
+  });
+
+  test('a change to code every calculator goes through is named, so a full check can follow', () => {
+    mkdirSync(join(repo, 'src', 'compiler'), { recursive: true });
+    writeFileSync(join(repo, 'src', 'compiler', 'lower.ts'), '// changed\n');
+    expect(changedCalculators(repo).shared).toEqual(['src/compiler/lower.ts']);
   });
 
   test('without git (or without main), it cannot tell: ids is undefined and the reason is given', () => {
