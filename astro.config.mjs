@@ -19,8 +19,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Order matters: models are copied and every page gets its modulepreload hints and its CSP before the service worker
   // precaches (and so hashes) the final files.
-  // BEDSIDE_PRECOMPRESS=0 skips the .br/.gz copies: the e2e tests' second build (dist-base/) is served by
-  // astro preview, which never sends them.
+  // BEDSIDE_PRECOMPRESS=0 skips the .br/.gz copies: npm test's builds (dist/ and dist-base/) are served by
+  // astro preview, which never sends them, and brotli over the 14 MB wasm costs a fresh clone a minute
+  // or more (test/unit/precompress.test.ts checks the step itself).
   integrations: [solid(), models(), preload(), csp(), AstroPWA(pwaOptions(base)), ...(process.env.BEDSIDE_PRECOMPRESS === '0' ? [] : [precompress()])],
   vite: {
     plugins: [tailwindcss()],
