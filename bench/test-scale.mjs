@@ -19,12 +19,14 @@ const N = Number(process.argv[2] ?? 300);
 const PHASES = (process.argv[3] ?? 'check,models,vitest,build,e2e').split(',');
 const work = join(tmpdir(), `bedside-test-scale-${N}`);
 
+/** Runs one phase; prints wall clock and CPU time (user + system, GNU time): on a shared machine the second is the steadier figure. */
 function run(name, cmd, args, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 512 * 1024 * 1024 });
   const s = (performance.now() - t0) / 1000;
-  const tail = (r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ');
-  console.log(`${name.padEnd(16)} ${s.toFixed(1).padStart(7)} s  exit ${r.status}  ${tail.slice(0, 300)}`);
+  const [, user, sys] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr) ?? [0, 'NaN', 'NaN'];
+  const tail = (r.stdout + r.stderr.replace(/cpu [\d.]+ [\d.]+\s*$/, '')).trim().split('\n').slice(-2).join(' | ');
+  console.log(`${name.padEnd(16)} ${s.toFixed(1).padStart(7)} s wall ${(Number(user) + Number(sys)).toFixed(1).padStart(7)} s CPU  exit ${r.status}  ${tail.slice(0, 240)}`);
   return s;
 }
 
