@@ -88,7 +88,10 @@ export async function keystrokes({ steps, gap, timeout = 1000 }) {
   return { times, unchanged, each };
 }
 
-/** Engine cost: session creation and run through onnxruntime-web, the app's runner, and plain JS. */
+/**
+ * Engine cost: the small evaluator (decode + validate, run), onnxruntime-web (session creation, run),
+ * the app's runner (whichever engine it chose), and plain JS.
+ */
 export async function engineCost({ browserUrl, models, reps, opts }) {
   const JS = {
     bmi: (v) => v.weight / (v.height / 100) ** 2,
@@ -146,6 +149,19 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
       await s.release();
     }
     const session = await ort.InferenceSession.create(bytes, opts);
+    // The evaluator: prepare() is what the runner does with verified bytes (sha256 excluded, as for ORT).
+    let evCreate;
+    let evRun;
+    const prepared = m.prepare(bytes);
+    if (prepared.ok) {
+      const times = [];
+      for (let i = 0; i < reps.create * 10; i++) {
+        const t0 = performance.now();
+        for (let j = 0; j < 10; j++) m.prepare(bytes);
+        times.push((performance.now() - t0) / 10);
+      }
+      evCreate = median(times);
+    }
     const feeds = Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, Float64Array.of(v)]));
     const tensors = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, new ort.Tensor('float64', v, [1])]));
     const block = async (n, fn) => {
@@ -159,6 +175,17 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
     };
     await block(5, () => session.run(tensors));
     const run = await block(reps.perBlock, () => session.run(tensors));
+    if (prepared.ok) {
+      prepared.program.run(feeds);
+      const per = [];
+      const n = reps.perBlock * 50; // synchronous: a tight loop, as for plain JS below
+      for (let b = 0; b < reps.blocks; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < n; i++) prepared.program.run(feeds);
+        per.push((performance.now() - t0) / n);
+      }
+      evRun = median(per);
+    }
     await m.runner.run(model.ref, feeds);
     const appRun = await block(reps.perBlock, () => m.runner.run(model.ref, feeds));
     let js;
@@ -182,7 +209,45 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
       if (sink === 42) console.log(sink);
     }
     await session.release();
-    out[model.id] = { create: median(create), run, appRun, js };
+    const engine = (await m.runner.session(model.ref)).engine;
+    out[model.id] = { create: median(create), run, appRun, js, evCreate, evRun, engine, nodes: prepared.ok ? prepared.nodes : undefined, why: prepared.ok ? undefined : prepared.reason };
   }
   return out;
+}
+
+/**
+ * Typing at a human pace on a cold page: from when the form is usable, each field's value is typed
+ * one character every `keyGap` ms (a radio is one click), with `fieldGap` ms between fields. Returns
+ * the wait from the last keystroke until the result panel shows a (changed) ready result.
+ */
+export async function humanTyping({ actions, keyGap, fieldGap, timeout = 5000 }) {
+  const sleep = (t) => new Promise((r) => setTimeout(r, t));
+  const box = () => document.querySelector('[data-testid=result]');
+  const shown = () => {
+    const b = box();
+    return b ? [...b.querySelectorAll('[data-output],[data-band]')].map((e) => e.textContent + (e.getAttribute('data-band') ?? '')).join('|') + b.getAttribute('data-state') : '';
+  };
+  const keys = [];
+  for (const a of actions) {
+    if (a.kind === 'text') for (let k = 1; k <= a.value.length; k++) keys.push({ ...a, value: a.value.slice(0, k), gap: k === 1 ? fieldGap : keyGap });
+    // A radio already on the example's answer (a default) is no keystroke.
+    else if (!(a.kind === 'radio' && document.querySelector(`input[type=radio][name="${a.name}"][value="${a.value}"]`)?.checked)) keys.push({ ...a, gap: fieldGap });
+  }
+  keys[0].gap = 0;
+  let before = '';
+  for (const k of keys) {
+    await sleep(k.gap);
+    before = shown();
+    window.__bench.apply(k);
+  }
+  const t0 = performance.now();
+  const ready = () => box()?.getAttribute('data-state') === 'ready' && shown() !== before;
+  if (ready()) return { wait: 0, keys: keys.length, engineAtLastKey: document.querySelector('[data-engine]')?.getAttribute('data-engine') };
+  const wait = await new Promise((resolve) => {
+    const mo = new MutationObserver(() => ready() && (mo.disconnect(), clearTimeout(timer), resolve(performance.now() - t0)));
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    // The last keystroke did not change what is shown (null): reported as such, not as a time.
+    const timer = setTimeout(() => (mo.disconnect(), resolve(null)), timeout);
+  });
+  return { wait, keys: keys.length };
 }

@@ -5,7 +5,7 @@
  *
  *   npm run bench                      everything (about 8 minutes on this 2-core machine)
  *   npm run bench -- --no-build        measure the existing dist/
- *   npm run bench -- --only=keys,cold,warm,nav,engine,scale
+ *   npm run bench -- --only=keys,cold,typed,demo,warm,nav,engine,scale
  *   BENCH_SCALE=100,300 npm run bench  other build-scale sizes
  *   BENCH_QUICK=1 npm run bench        fewer repetitions (a smoke run)
  *   npm run bench -- --only=scale --merge   re-run some phases, keep the other figures of the last run
@@ -19,7 +19,7 @@ import { loadCatalog } from '../src/catalog/load.ts';
 import { readAll } from '../src/runtime/calculate.ts';
 import { publishedRef } from '../src/integrations/models.mjs';
 import { SESSION_OPTIONS } from '../src/runtime/session.ts';
-import { benchInit, engineCost, keystrokes } from './page.mjs';
+import { benchInit, engineCost, humanTyping, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';
 import { fillActions, keySteps } from './steps.mjs';
 import { writeReport } from './report.mjs';
@@ -32,6 +32,7 @@ const QUICK = !!process.env.BENCH_QUICK;
 const REPS = {
   keys: QUICK ? 40 : 200,
   cold: QUICK ? 1 : 3,
+  typed: QUICK ? 1 : 2,
   warm: QUICK ? 2 : 6,
   engine: QUICK ? { create: 3, blocks: 3, perBlock: 5 } : { create: 10, blocks: 10, perBlock: 20 },
 };
@@ -45,6 +46,9 @@ const log = (...a) => console.log(`[bench ${((performance.now() - started) / 100
 
 /** DevTools "Fast 4G": 9 Mbit/s down, 1.5 Mbit/s up, 60 ms RTT (x2.75 for the transport), at 90%. */
 const FAST_4G = { offline: false, latency: 165, downloadThroughput: (9e6 / 8) * 0.9, uploadThroughput: (1.5e6 / 8) * 0.9, connectionType: 'cellular4g' };
+/** DevTools "Fast 3G": 1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT (x3.75 for the transport), at 90%. */
+const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9, connectionType: 'cellular3g' };
+const NETS = { 'Fast 4G': FAST_4G, 'Fast 3G': FAST_3G };
 const CPU_SLOWDOWN = 4;
 const { defaultBrowserType: _, ...PHONE } = devices['Pixel 7'];
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -62,6 +66,8 @@ const byId = new Map(valid.map((e) => [e.id, e]));
 const size = (e) => e.calc.inputs.length + e.calc.outputs.length;
 const largest = [...valid].sort((a, b) => size(b) - size(a))[0];
 const CALCS = ['bmi', 'ckd-epi-2021', byId.has('apache-ii') ? 'apache-ii' : largest.id].filter((id) => byId.has(id));
+/** The contributed trained model (run by onnxruntime-web), measured and reported separately. */
+const DEMO = valid.find((e) => e.calc.model)?.id;
 const notes = [];
 if (!byId.has('apache-ii')) notes.push(`apache-ii does not exist yet: the third calculator is the largest present, ${largest.id} (${largest.calc.inputs.length} inputs).`);
 
@@ -97,7 +103,7 @@ async function throttle(page, { net }) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await cdp.send('Network.enable');
-  if (net) await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+  if (net) await cdp.send('Network.emulateNetworkConditions', net === true ? FAST_4G : net);
   return cdp;
 }
 
@@ -123,22 +129,25 @@ function distFile(u) {
   return existsSync(f) && statSync(f).isFile() ? f : undefined;
 }
 
-async function cold(browser, id) {
+async function cold(browser, id, net = FAST_4G) {
   const runs = [];
   for (let r = 0; r < REPS.cold; r++) {
     const ctx = await browser.newContext(PHONE);
     const page = await ctx.newPage();
     await page.addInitScript(benchInit, { fill: fillActions(byId.get(id)) });
-    const cdp = await throttle(page, { net: true });
+    const cdp = await throttle(page, { net });
     const reqs = new Map();
     cdp.on('Network.responseReceived', (e) => reqs.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'], bytes: 0 }));
     cdp.on('Network.loadingFinished', (e) => reqs.has(e.requestId) && (reqs.get(e.requestId).bytes = e.encodedDataLength));
     await page.goto(url(id), { waitUntil: 'commit' });
     await waitMarks(page, ['usable', 'engine', 'result']);
+    // Bytes received by the first result (within the 50 ms polling of waitMarks); then half a second
+    // more, for what loads right after it (the service worker's precache starts later).
+    const beforeResult = [...reqs.values()].reduce((s, q) => s + q.bytes, 0);
     await page.waitForTimeout(500);
     const marks = await page.evaluate(() => window.__bench.marks);
     if (marks.error) throw new Error(`engine error on ${id}`);
-    runs.push({ marks, requests: [...reqs.values()].filter((q) => q.url.startsWith(ORIGIN)) });
+    runs.push({ marks, beforeResult, requests: [...reqs.values()].filter((q) => q.url.startsWith(ORIGIN)) });
     await ctx.close();
   }
   const bytes = {};
@@ -153,23 +162,42 @@ async function cold(browser, id) {
   }
   for (const b of Object.values(bytes)) b.encodings = [...b.encodings].join(', ');
   const m = (k) => median(runs.map((r) => r.marks[k]));
-  return { usable: m('usable'), engine: m('engine'), result: m('result'), bytes, runs: runs.length };
+  return { usable: m('usable'), engine: m('engine'), result: m('result'), beforeResult: median(runs.map((r) => r.beforeResult)), bytes, runs: runs.length };
 }
 
-async function warm(browser, sw) {
+/** A cold first visit typed at a human pace: the wait from the last keystroke to the result. */
+async function typed(browser, id, net) {
+  const runs = [];
+  const reps = id === 'apache-ii' ? 1 : REPS.typed; // 19 fields: about 30 s a run
+  for (let r = 0; r < reps; r++) {
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.addInitScript(benchInit, { fill: [] });
+    await throttle(page, { net });
+    await page.goto(url(id), { waitUntil: 'commit' });
+    await waitMarks(page, ['usable']);
+    const t = await page.evaluate(humanTyping, { actions: fillActions(byId.get(id)), keyGap: 150, fieldGap: 1000 });
+    runs.push(t);
+    await ctx.close();
+  }
+  const waits = runs.map((x) => x.wait).filter((w) => w !== null);
+  return { median: median(waits), max: waits.length ? Math.max(...waits) : NaN, keys: runs[0].keys, runs: waits.length, unchanged: runs.length - waits.length };
+}
+
+async function warm(browser, sw, ids = CALCS) {
   const ctx = await browser.newContext({ ...PHONE, serviceWorkers: sw ? 'allow' : 'block' });
   // First visits, unthrottled: fill the HTTP cache (and let the service worker precache the site).
-  for (const id of CALCS) {
+  for (const id of ids) {
     const page = await ctx.newPage();
     await page.addInitScript(benchInit, { fill: fillActions(byId.get(id)) });
     await page.goto(url(id));
     await waitMarks(page, ['result']);
-    if (sw && id === CALCS[0])
+    if (sw && id === ids[0])
       await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 300_000, polling: 200 });
     await page.close();
   }
   const out = {};
-  for (const id of CALCS) {
+  for (const id of ids) {
     const page = await ctx.newPage();
     await page.addInitScript(benchInit, { fill: fillActions(byId.get(id)) });
     await throttle(page, { net: true });
@@ -278,7 +306,7 @@ async function engine(browser) {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'models/manifest.json'), 'utf8'));
   const browserChunk = readdirSync(join(DIST, '_astro')).find((f) => /^browser\.[\w-]+\.js$/.test(f));
   if (!browserChunk) throw new Error('no dist/_astro/browser.*.js (the runtime chunk) found');
-  const models = CALCS.map((id) => {
+  const models = [...CALCS, ...(DEMO ? [DEMO] : [])].map((id) => {
     const e = byId.get(id);
     const m = manifest[id];
     const ref = publishedRef(id, m, '/');
@@ -334,11 +362,28 @@ try {
   }
   if (want('cold')) {
     results.cold = {};
+    results.cold3g = {};
     for (const id of CALCS) {
-      log(`cold first visit: ${id}…`);
-      results.cold[id] = await cold(browser, id);
+      log(`cold first visit: ${id} (Fast 4G, Fast 3G)…`);
+      results.cold[id] = await cold(browser, id, FAST_4G);
+      results.cold3g[id] = await cold(browser, id, FAST_3G);
       save();
     }
+  }
+  if (want('typed')) {
+    results.typed = {};
+    for (const [net, cond] of Object.entries(NETS))
+      for (const id of CALCS) {
+        log(`cold visit typed at a human pace: ${id} (${net})…`);
+        (results.typed[net] ??= {})[id] = await typed(browser, id, cond);
+        save();
+      }
+  }
+  if (want('demo') && DEMO) {
+    log(`trained demo model: ${DEMO} (cold Fast 4G and Fast 3G, warm with the service worker)…`);
+    results.demo = { id: DEMO, cold: await cold(browser, DEMO, FAST_4G), cold3g: await cold(browser, DEMO, FAST_3G) };
+    if (results.hasSW) results.demo.warm = (await warm(browser, true, [DEMO]))[DEMO];
+    save();
   }
   if (want('warm')) {
     if (results.hasSW) {

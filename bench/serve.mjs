@@ -4,6 +4,10 @@
  * (/_astro/, /models/) cached forever, everything else revalidated with an ETag.
  *
  *   node bench/serve.mjs [dir=dist] [port=4517]
+ *
+ * `npm start` uses it on 127.0.0.1:4321, so a newcomer's first impression is the production one
+ * (astro preview sends the 14 MB onnxruntime wasm uncompressed and caches nothing). A site built
+ * with BEDSIDE_BASE=/sub/ is served under that path, as on its real host.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,11 +28,20 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve(dir, port, host = '127.0.0.1') {
+export function serve(dir, port, host = '127.0.0.1', base = '/') {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    let path = normalize(decodeURIComponent(url.pathname));
+    if (!url.pathname.startsWith(base)) {
+      if (`${url.pathname}/` === base) return void res.writeHead(301, { Location: base }).end();
+      return void res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: the site is served under ${base}`);
+    }
+    let path;
+    try {
+      path = normalize(decodeURIComponent(url.pathname.slice(base.length - 1)));
+    } catch {
+      return void res.writeHead(400).end();
+    }
     if (path.includes('..')) return void res.writeHead(400).end();
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) {
@@ -66,6 +79,7 @@ export function serve(dir, port, host = '127.0.0.1') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', port = '4517'] = process.argv.slice(2);
-  await serve(dir, Number(port));
-  console.log(`serving ${dir} on http://127.0.0.1:${port}/`);
+  const base = process.env.BEDSIDE_BASE ?? '/';
+  await serve(dir, Number(port), '127.0.0.1', base);
+  console.log(`serving ${dir} on http://127.0.0.1:${port}${base} (precompressed, hashed files cached immutably; Ctrl-C stops)`);
 }

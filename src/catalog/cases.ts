@@ -48,6 +48,10 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
         const allowed = tol ?? 0.5 * 10 ** -o.decimals;
         if (!Number.isFinite(r.value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found no value (${r.unavailable ?? r.value}), expected ${value}` });
         else if (Math.abs(r.value - value) > allowed + 1e-12) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found ${show(r.value)} (shown "${r.display}"), expected ${value} ± ${allowed}` });
+        // A categorical output is shown as its label: its band is what the case checks.
+        else if (o.format === 'category') {
+          if (r.display !== r.band?.label) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected its band's label "${r.band?.label}"` });
+        }
         // Without an explicit tolerance, what the user sees is what the source says.
         else if (tol === undefined && r.display !== formatOutput(o, value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${formatOutput(o, value)}"` });
       } else if (typeof value === 'string' && r.display !== value) {

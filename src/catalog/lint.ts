@@ -1,13 +1,16 @@
 /** Checks that need more than the schema: units, formulas, and worked examples against the definition. */
 import { checkOutputs } from '../compiler/check';
+import { tagged } from './checks';
+import { lintFormulas } from './lint-formulas';
 import type { Calculator, Case } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
 import { readValue } from '../runtime/values';
-import { conversionProblem, lookupUnit, unitBySymbol, unitSymbols } from '../units';
+import { conversionProblem, lookupUnit, unitBySymbol, unitSymbols, UNITS } from '../units';
 
 function unitProblem(symbol: string, path: (string | number)[]): Problem | undefined {
   if (unitBySymbol(symbol)) return undefined;
-  const alias = lookupUnit(symbol);
+  // An alias ("mg/dl"), or how the page shows a unit ("beats/min" is bpm), before a spelling guess.
+  const alias = lookupUnit(symbol) ?? UNITS.find((u) => u.display.toLowerCase() === symbol.toLowerCase());
   const near = alias?.symbol ?? closest(symbol, unitSymbols());
   return {
     path,
@@ -16,8 +19,13 @@ function unitProblem(symbol: string, path: (string | number)[]): Problem | undef
   };
 }
 
-/** Every problem with units and formulas in a schema-valid definition. */
+/** Every problem with units and formulas in a schema-valid definition, each tagged with its check. */
 export function lintDefinition(calc: Calculator): Problem[] {
+  return [...tagged('units', lintUnits(calc)), ...tagged('formulas', checkOutputs(calc).problems), ...lintFormulas(calc)];
+}
+
+/** Units known, and convertible to their input's canonical unit. */
+function lintUnits(calc: Calculator): Problem[] {
   const problems: Problem[] = [];
   calc.inputs.forEach((input, k) => {
     if (input.type !== 'number') return;
@@ -36,12 +44,15 @@ export function lintDefinition(calc: Calculator): Problem[] {
       if (p) problems.push(p);
     }
   });
-  problems.push(...checkOutputs(calc).problems);
   return problems;
 }
 
 /** Every problem in a calculator's worked examples. */
 export function lintCases(calc: Calculator, cases: Case[]): Problem[] {
+  return tagged('cases', caseProblems(calc, cases));
+}
+
+function caseProblems(calc: Calculator, cases: Case[]): Problem[] {
   const problems: Problem[] = [];
   const outputIds = calc.outputs.map((o) => o.id);
   cases.forEach((c, k) => {
@@ -78,7 +89,7 @@ const TODO = /\bTODO\b/i;
 export function todoProblems(data: unknown, path: (string | number)[] = []): Problem[] {
   if (typeof data === 'string')
     return TODO.test(data)
-      ? [{ path, message: `still the template's placeholder: "${data}"`, hint: 'replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format' }]
+      ? [{ path, check: 'placeholders', message: `still the template's placeholder: "${data}"`, hint: 'replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format' }]
       : [];
   if (Array.isArray(data)) return data.flatMap((v, k) => todoProblems(v, [...path, k]));
   if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => todoProblems(v, [...path, k]));

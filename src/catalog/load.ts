@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { CalculatorSchema, CasesSchema, type Calculator, type Case } from '../schema';
 import { closest, parseFriendly } from '../schema/friendly';
 import { lintCases, lintDefinition, todoLines, todoProblems } from './lint';
-import type { FileProblem } from './problems';
+import { tagged } from './checks';
+import { errorsOf, type FileProblem } from './problems';
 import { locate, readYaml, type YamlFile } from './yaml';
 import { CALCULATORS_DIR, ID_PATTERN } from './ids';
 
@@ -15,6 +16,8 @@ export interface CatalogEntry {
   cases: Case[];
   /** notes.md, raw markdown, if present. */
   notes?: string;
+  /** calculator.yaml as read, to locate problems found later (compiling the model) at their line. */
+  source?: YamlFile;
 }
 
 export { CALCULATORS_DIR, ID_PATTERN, ROOT } from './ids';
@@ -33,11 +36,11 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
     const defFile = join(dir, id, 'calculator.yaml');
     if (!ID_PATTERN.test(id)) {
       const fix = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      problems.push({ file: rel(join(dir, id)), line: 1, path: [], message: `folder name "${id}" is not a kebab-case id (it becomes the URL /c/<id>/)`, hint: `rename the folder to "${fix}"` });
+      problems.push({ file: rel(join(dir, id)), line: 1, path: [], check: 'folder', message: `folder name "${id}" is not a kebab-case id (it becomes the URL /c/<id>/)`, hint: `rename the folder to "${fix}"` });
       continue;
     }
     if (!existsSync(defFile)) {
-      problems.push({ file: rel(join(dir, id)), line: 1, path: [], message: 'has no calculator.yaml', hint: 'every calculator folder holds calculator.yaml and cases.yaml; copy them from a similar calculator' });
+      problems.push({ file: rel(join(dir, id)), line: 1, path: [], check: 'folder', message: 'has no calculator.yaml', hint: 'every calculator folder holds calculator.yaml and cases.yaml; copy them from a similar calculator' });
       continue;
     }
     const def = readYaml(rel(defFile), readFileSync(defFile, 'utf8'));
@@ -50,7 +53,7 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
       defProblems.push(...locate(def, todos));
       const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
       const parsed = parseFriendly(CalculatorSchema, def.data);
-      if (!parsed.ok) defProblems.push(...locate(def, parsed.problems.filter((p) => !isTodo(p.path))));
+      if (!parsed.ok) defProblems.push(...locate(def, tagged('schema', parsed.problems.filter((p) => !isTodo(p.path)))));
       else {
         calc = parsed.value;
         defs.set(id, def);
@@ -59,13 +62,14 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
     }
     // cases.yaml and notes.md are read even when the definition has problems, so one run shows all.
     const side = readSideFiles(join(dir, id), rel);
-    const caseProblems = calc && side.cases ? locate(side.cy!, lintCases(calc, side.cases)) : [];
+    // Cases are read through the definition's units: with a unit problem there, that problem is the report.
+    const caseProblems = calc && side.cases && !errorsOf(defProblems).length ? locate(side.cy!, lintCases(calc, side.cases)) : [];
     problems.push(...defProblems, ...side.problems, ...caseProblems);
-    if (!calc || !side.cases || defProblems.length || side.problems.length || caseProblems.length) continue;
-    entries.push({ id, calc, cases: side.cases, notes: side.notes });
+    if (!calc || !side.cases || errorsOf(defProblems).length || errorsOf(side.problems).length || errorsOf(caseProblems).length) continue;
+    entries.push({ id, calc, cases: side.cases, notes: side.notes, source: def });
   }
   problems.push(...supersededProblems(dir, entries, defs));
-  return { entries: entries.filter((e) => !problems.some((p) => p.file === defs.get(e.id)?.file)), problems };
+  return { entries: entries.filter((e) => !errorsOf(problems).some((p) => p.file === defs.get(e.id)?.file)), problems };
 }
 
 /** `superseded_by.id` must name another calculator folder (checked against all folders, even with `only`). */
@@ -81,6 +85,7 @@ function supersededProblems(dir: string, entries: CatalogEntry[], defs: Map<stri
       file: def.file,
       line: def.lineOf(path),
       path,
+      check: 'superseded',
       message: target === id ? 'a calculator cannot supersede itself' : `"${target}" is not a calculator (no folder calculators/${target}/)`,
       hint: near ? `did you mean "${near}"?` : 'give the id (folder name) of the calculator that replaces this one',
     }];
@@ -96,16 +101,17 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
     file: rel(notesFile),
     line: t.line,
     path: [],
+    check: 'placeholders',
     message: `still the template's placeholder: "${t.text}"`,
     hint: 'write the evidence, pearls and pitfalls, or delete notes.md (it is optional)',
   }));
   if (!existsSync(casesFile)) {
-    problems.unshift({ file: rel(casesFile), line: 1, path: [], message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
+    problems.unshift({ file: rel(casesFile), line: 1, path: [], check: 'folder', message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
     return { problems, notes };
   }
   const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
   if (cy.syntax.length) return { problems: [...cy.syntax, ...problems], notes };
   const parsed = parseFriendly(CasesSchema, cy.data);
-  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...(parsed.ok ? [] : locate(cy, parsed.problems))];
+  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...(parsed.ok ? [] : locate(cy, tagged('schema', parsed.problems)))];
   return { problems: [...caseProblems, ...problems], cases: parsed.ok ? parsed.value : undefined, cy, notes };
 }

@@ -6,13 +6,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CALCULATORS_DIR, ROOT, loadCatalog } from '../catalog/load';
-import { formatPath } from '../schema/friendly';
 import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
-import { formatProblem } from '../catalog/problems';
+import { tagged } from '../catalog/checks';
+import { errorsOf, formatProblem } from '../catalog/problems';
+import { locate } from '../catalog/yaml';
 import { compileCalculator } from '../compiler/compile';
 
 const checkOnly = process.argv.includes('--check');
-const { entries, problems } = loadCatalog();
+const { entries, problems: all } = loadCatalog();
+// Warnings are `check`'s to print; a model is compiled whatever they say.
+const problems = errorsOf(all);
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) console.error(`\n${problems.length} problem(s) (npm run check): those calculators keep their previous model.\n`);
 if (problems.length && checkOnly) process.exit(1);
@@ -25,11 +28,11 @@ const manifest: Manifest = Object.fromEntries(Object.entries(previous).filter(([
 const stale: string[] = [];
 let failed = false;
 mkdirSync(MODELS_DIR, { recursive: true });
-for (const { id, calc } of entries) {
+for (const { id, calc, source } of entries) {
   const sourceFile = calc.model ? join(ROOT, calc.model.file) : undefined;
   const { bytes, entry, problems: compileProblems } = compileCalculator(id, calc, sourceFile && existsSync(sourceFile) ? readFileSync(sourceFile) : undefined);
   if (compileProblems.length) {
-    for (const p of compileProblems) console.error(`calculators/${id}/calculator.yaml\n  ${formatPath(p.path)}: ${p.message}${p.hint ? `\n  Hint: ${p.hint}` : ''}`);
+    for (const p of locate(source!, tagged('model', compileProblems))) console.error(formatProblem(p));
     failed = true;
     continue;
   }

@@ -6,9 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateJsonSchemas, SCHEMA_DIR } from '../catalog/json-schemas';
+import { writeUnitDocs } from '../catalog/unit-docs';
 
 mkdirSync(SCHEMA_DIR, { recursive: true });
 for (const [file, text] of Object.entries(generateJsonSchemas())) {
   writeFileSync(join(SCHEMA_DIR, file), text);
   console.log(`wrote ${relative(process.cwd(), join(SCHEMA_DIR, file))}`);
 }
+writeUnitDocs();
+console.log('wrote the unit tables of CONTRIBUTING.md');

@@ -1,5 +1,5 @@
 import { parse, type MathNode } from 'mathjs';
-import type { Calculator, Input, Output } from '../schema';
+import { tableRows, type Calculator, type Input, type Output } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
 import { FUNCTIONS, isComparison, isLogical, type BinaryOp, type CheckedOutput, type Expr, type FunctionName, type ValueType } from './ast';
 
@@ -18,6 +18,8 @@ const OPERATORS: Record<string, BinaryOp> = {
 
 interface Scope {
   inputs: Map<string, Input>;
+  /** Tables by id (visible to every formula). */
+  tables: Map<string, Expr>;
   /** where-names defined so far, with their type. */
   names: Map<string, ValueType>;
   /** where-names defined later in the same output (for a clearer error). */
@@ -26,8 +28,8 @@ interface Scope {
 
 const typeOf = (e: Expr, scope: Scope): ValueType => {
   switch (e.k) {
-    case 'num': case 'neg': case 'call': case 'points': case 'model': return 'num';
-    case 'not': return 'bool';
+    case 'num': case 'neg': case 'call': case 'points': case 'model': case 'table': return 'num';
+    case 'not': case 'given': return 'bool';
     case 'cast': return e.to;
     case 'ref': return scope.names.get(e.name) ?? 'num';
     case 'bin': return isComparison(e.op) || isLogical(e.op) ? 'bool' : 'num';
@@ -64,12 +66,14 @@ function toExpr(node: MathNode, scope: Scope): Expr {
     case 'SymbolNode': {
       const name: string = n.name;
       if (scope.inputs.has(name) || scope.names.has(name)) return { k: 'ref', name };
+      const table = scope.tables.get(name);
+      if (table) return table;
       if (name === 'pi') return { k: 'num', v: Math.PI };
       if (name === 'e') return { k: 'num', v: Math.E };
       if (scope.later.has(name)) throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
-      const known = [...scope.inputs.keys(), ...scope.names.keys()];
+      const known = [...scope.inputs.keys(), ...scope.tables.keys(), ...scope.names.keys()];
       const near = closest(name, known);
-      throw new FormulaError(`"${name}" is not an input or where-name. Expected one of: ${known.join(', ')}`, near ? `did you mean "${near}"?` : undefined);
+      throw new FormulaError(`"${name}" is not an input, table or where-name. Expected one of: ${known.join(', ')}`, near ? `did you mean "${near}"?` : undefined);
     }
     case 'ConditionalNode':
       return {
@@ -132,10 +136,18 @@ function call(n: any, scope: Scope): Expr {
     if (!input) throw new FormulaError(`points() takes one input id, e.g. points(chf); found points(${n.args.map(String).join(', ')})`);
     return pointsOf(input);
   }
+  if (name === 'given') {
+    const arg = n.args[0];
+    const input = n.args.length === 1 && arg.type === 'SymbolNode' ? scope.inputs.get(arg.name) : undefined;
+    if (!input) throw new FormulaError(`given() takes one input id, e.g. given(pao2); found given(${n.args.map(String).join(', ')})`);
+    if (input.type !== 'number' || !input.optional)
+      throw new FormulaError(`${input.id} is never empty (only an optional number input can be left empty), so given(${input.id}) is always true`, `remove given(${input.id}), or make ${input.id} optional: true`);
+    return { k: 'given', input: input.id };
+  }
   if (name === 'if') throw new FormulaError('if(...) is not a function here', 'write condition ? a : b');
   if (!(name in FUNCTIONS)) {
     const near = closest(name, Object.keys(FUNCTIONS));
-    throw new FormulaError(`function "${name}" is not available. Expected one of: ${Object.keys(FUNCTIONS).join(', ')}, points`, near ? `did you mean ${near}()?` : undefined);
+    throw new FormulaError(`function "${name}" is not available. Expected one of: ${Object.keys(FUNCTIONS).join(', ')}, points, given`, near ? `did you mean ${near}()?` : undefined);
   }
   const fn = name as FunctionName;
   const [lo, hi] = FUNCTIONS[fn];
@@ -177,12 +189,13 @@ export function parseFormula(text: string, scope: Scope): Expr {
  * Names are visible from where they are defined on: an output may use the inputs, its own and
  * earlier outputs' where-names, and earlier outputs' ids.
  */
-export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; problems: Problem[] } {
+export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tables: TableExpr[]; problems: Problem[] } {
   const inputs = new Map(calc.inputs.map((i) => [i.id, i]));
   const problems: Problem[] = [];
   const outputs: CheckedOutput[] = [];
   const later = new Set(calc.outputs.flatMap((o) => [...Object.keys(o.where), o.id]));
-  const scope: Scope = { inputs, names: new Map(), later };
+  const tables = checkTables(calc, problems);
+  const scope: Scope = { inputs, tables: new Map(tables.map((t) => [t.id, t])), names: new Map(), later };
   calc.outputs.forEach((o: Output, k) => {
     const where: CheckedOutput['where'] = [];
     let ok = true;
@@ -207,17 +220,53 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; prob
         ? as('num', parseFormula(o.formula, scope), scope)
         : o.from_model
           ? ({ k: 'model', ...o.from_model } as Expr)
-          : sumOfPoints(calc, o),
+          : sumOfPoints(calc, o, scope.tables),
     );
     const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
     later.delete(o.id);
     scope.names.set(o.id, 'num');
-    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}) });
+    const plausible = o.plausible ? { plausible: { min: o.plausible.min, max: o.plausible.max } } : {};
+    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}), ...plausible });
   });
-  return { outputs, problems };
+  return { outputs, tables, problems };
 }
 
-function sumOfPoints(calc: Calculator, o: Output): Expr {
+/** A table as a checked expression. */
+export type TableExpr = Extract<Expr, { k: 'table' }>;
+
+/**
+ * The tables of a (schema-valid) definition as expressions: one column per declared unit, indexed
+ * by the unit's position in the input's [unit, ...units], the canonical column first.
+ */
+export function checkTables(calc: Calculator, problems: Problem[] = []): TableExpr[] {
+  const inputScope: Scope = { inputs: new Map(calc.inputs.map((i) => [i.id, i])), tables: new Map(), names: new Map(), later: new Set() };
+  return calc.tables.flatMap((t, k) => {
+    const input = calc.inputs.find((i) => i.id === t.input);
+    if (input?.type !== 'number') return [];
+    const offered = [input.unit, ...input.units];
+    const columns = Object.entries(tableRows(t))
+      .map(([unit, rows]) => ({
+        unit: offered.indexOf(unit),
+        edges: rows.slice(1).map((r) => ({ at: (r.from ?? r.above)!, incl: r.from !== undefined })),
+        points: rows.map((r) => r.points),
+      }))
+      .filter((c) => c.unit >= 0)
+      .sort((a, b) => a.unit - b.unit);
+    let of: Expr | undefined;
+    if (t.of !== undefined) {
+      try {
+        of = as('num', parseFormula(t.of, inputScope), inputScope);
+      } catch (e) {
+        if (!(e instanceof FormulaError)) throw e;
+        problems.push({ path: ['tables', k, 'of'], message: e.message, hint: e.hint });
+        return [];
+      }
+    }
+    return [{ k: 'table' as const, id: t.id, input: t.input, columns, ...(of ? { of } : {}) }];
+  });
+}
+
+function sumOfPoints(calc: Calculator, o: Output, tables: Map<string, Expr>): Expr {
   const scoredInput = (i: Input) => (i.type === 'yesno' && i.points !== undefined) || (i.type === 'choice' && i.options.some((op) => op.points !== undefined));
   if (o.points === 'all') {
     // A yes/no or choice without points beside scored ones is most often a forgotten `points:`.
@@ -228,11 +277,13 @@ function sumOfPoints(calc: Calculator, o: Output): Expr {
         `give ${unscored.length === 1 ? 'it' : 'them'} points, or list the scored inputs: points: [${calc.inputs.filter(scoredInput).map((i) => i.id).join(', ')}]`,
       );
   }
-  const ids = o.points === 'all' ? calc.inputs.filter(scoredInput).map((i) => i.id) : o.points!;
-  if (ids.length === 0) throw new FormulaError(`"points: all" but no input declares points`, 'give choice options or yes/no inputs their points');
+  const ids = o.points === 'all' ? [...calc.inputs.filter(scoredInput).map((i) => i.id), ...tables.keys()] : o.points!;
+  if (ids.length === 0) throw new FormulaError(`"points: all" but no input or table declares points`, 'give choice options or yes/no inputs their points, or add tables');
   const terms = ids.map((id) => {
+    const table = tables.get(id);
+    if (table) return table;
     const input = calc.inputs.find((i) => i.id === id);
-    if (!input) throw new FormulaError(`"${id}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`);
+    if (!input) throw new FormulaError(`"${id}" is not an input or table. Expected one of: ${[...calc.inputs.map((i) => i.id), ...tables.keys()].join(', ')}`);
     return pointsOf(input);
   });
   return terms.length === 1 ? terms[0] : { k: 'call', fn: 'sum', args: terms };

@@ -1,5 +1,6 @@
 import { log10Snapped, roundHalfAway } from '../units/round';
-import type { CheckedOutput, Expr } from './ast';
+import { typedInputName, unitInputName } from '../schema/graph';
+import { columnPoints, renameRef, type CheckedOutput, type Expr } from './ast';
 
 type Value = number | boolean;
 
@@ -22,6 +23,16 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
     case 'if': return bool(e.c) ? num(e.a) : num(e.b);
     case 'model':
       throw new Error('a contributed model output has no JavaScript evaluation: compare with the source model instead');
+    case 'given': return !Number.isNaN(Number(env[e.input]));
+    case 'table': {
+      const v = e.of ? num(e.of) : Number(env[e.input]);
+      if (Number.isNaN(v)) return NaN;
+      const unit = Number(env[unitInputName(e.input)] ?? 0);
+      const col = e.columns.find((c) => c.unit === unit && c.unit !== 0);
+      if (!col) return columnPoints(e.columns[0], v);
+      const typed = env[typedInputName(e.input)] ?? env[e.input];
+      return columnPoints(col, e.of ? Number(evaluate(renameRef(e.of, e.input, typedInputName(e.input)), { ...env, [typedInputName(e.input)]: typed })) : Number(typed));
+    }
     case 'points': {
       const v = Number(env[e.input]);
       return e.table.find((t) => t.value === v)?.points ?? NaN;
@@ -81,7 +92,8 @@ export function evaluateAll(outputs: CheckedOutput[], inputs: Record<string, num
   for (const o of outputs) {
     for (const w of o.where) env[w.name] = evaluate(w.expr, env);
     const v = Number(evaluate(o.expr, env));
-    out[o.id] = o.valid && !evaluate(o.valid, env) ? NaN : v;
+    const implausible = o.plausible && ((o.plausible.min !== undefined && v < o.plausible.min) || (o.plausible.max !== undefined && v > o.plausible.max));
+    out[o.id] = (o.valid && !evaluate(o.valid, env)) || implausible ? NaN : v;
     env[o.id] = out[o.id];
   }
   return out;
@@ -93,8 +105,11 @@ export function evaluateOutput(o: CheckedOutput, inputs: Record<string, number>,
   return evaluateAll(upTo.length ? upTo : [o], inputs)[o.id];
 }
 
-/** Index of the band matched by `value` rounded to `decimals` (min inclusive, max exclusive), or -1. */
-export function bandIndex(value: number, decimals: number, bands: { min?: number; max?: number }[]): number {
+/**
+ * Index of the band matched by `value` rounded to `decimals` (min inclusive, max exclusive), or -1.
+ * A band with `value:` (a categorical output's code) matches that code exactly, unrounded.
+ */
+export function bandIndex(value: number, decimals: number, bands: { min?: number; max?: number; value?: number }[]): number {
   const r = roundHalfAway(value, decimals);
-  return bands.findIndex((b) => (b.min === undefined || r >= b.min) && (b.max === undefined || r < b.max));
+  return bands.findIndex((b) => (b.value !== undefined ? value === b.value : !Number.isNaN(r) && (b.min === undefined || r >= b.min) && (b.max === undefined || r < b.max)));
 }

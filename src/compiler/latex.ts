@@ -27,6 +27,8 @@ export function toLatex(e: Expr, labels: Record<string, string> = {}): string {
     case 'neg': return `-${sub(e.a, 6)}`;
     case 'not': return `\\lnot ${sub(e.a, 6)}`;
     case 'points': return `\\operatorname{points}(${name(e.input, labels)})`;
+    case 'table': return `\\operatorname{points}(${name(e.input, labels)})`;
+    case 'given': return `\\operatorname{given}(${name(e.input, labels)})`;
     case 'if': return `\\begin{cases} ${toLatex(e.a, labels)} & \\text{if } ${toLatex(e.c, labels)} \\\\ ${toLatex(e.b, labels)} & \\text{otherwise} \\end{cases}`;
     case 'bin': {
       const p = PREC[e.op];

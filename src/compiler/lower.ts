@@ -1,5 +1,6 @@
 import { LOG10_SNAP, ROUND_NUDGE } from '../units/round';
-import type { BinaryOp, Expr } from './ast';
+import { typedInputName, unitInputName } from '../schema/graph';
+import { renameRef, type BinaryOp, type Expr, type TableColumn } from './ast';
 import { DataType } from './onnx-proto';
 
 const ARITH: Partial<Record<BinaryOp, string>> = {
@@ -23,6 +24,8 @@ export class GraphBuilder {
   readonly initializers: Record<string, unknown>[] = [];
   private readonly consts = new Map<string, string>();
   private count = 0;
+  /** Tensors already holding a table's value, by table id (a table is lowered once). */
+  private readonly tables = new Map<string, string>();
   /** Output tensors of a wrapped contributed model, by their original name. */
   readonly modelTensors = new Map<string, { name: string; rank: number }>();
 
@@ -63,6 +66,16 @@ export class GraphBuilder {
     return decimals === 0 ? r : this.node('Div', [r, this.constant(10 ** decimals)]);
   }
 
+  /** The points of one table column for tensor `v`: later rows override earlier ones once their edge is reached. */
+  private column(col: TableColumn, v: string): string {
+    let acc = this.constant(col.points[0]);
+    col.edges.forEach((edge, j) => {
+      const reached = this.node(edge.incl ? 'GreaterOrEqual' : 'Greater', [v, this.constant(edge.at)]);
+      acc = this.node('Where', [reached, this.constant(col.points[j + 1]), acc]);
+    });
+    return acc;
+  }
+
   /** Lowers a checked expression; returns the name of the tensor holding its value. */
   lower(e: Expr): string {
     switch (e.k) {
@@ -75,6 +88,23 @@ export class GraphBuilder {
           ? this.node('Cast', [this.lower(e.a)], [{ name: 'to', type: 2, i: DataType.DOUBLE }])
           : this.node('Not', [this.node('Equal', [this.lower(e.a), this.constant(0)])]);
       case 'if': return this.node('Where', [this.lower(e.c), this.lower(e.a), this.lower(e.b)]);
+      case 'given': return this.node('Not', [this.node('IsNaN', [e.input])]);
+      case 'table': {
+        const done = this.tables.get(e.id);
+        if (done) return done;
+        // The canonical column scores the canonical value, and any unit without a column of its own;
+        // a unit with its own column scores the number exactly as typed in it.
+        // The value scored: the input, or `of` computed from it (as typed, for a unit's own column).
+        const canonical = e.of ? this.lower(e.of) : e.input;
+        const typed = () => (e.of ? this.lower(renameRef(e.of, e.input, typedInputName(e.input))) : typedInputName(e.input));
+        let acc = this.column(e.columns[0], canonical);
+        for (const col of e.columns.slice(1))
+          acc = this.node('Where', [this.node('Equal', [unitInputName(e.input), this.constant(col.unit)]), this.column(col, typed()), acc]);
+        // An empty optional input scores nothing (NaN), never the first row's points.
+        const out = this.node('Where', [this.node('IsNaN', [canonical]), this.constant(NaN), acc], [], e.id);
+        this.tables.set(e.id, out);
+        return out;
+      }
       case 'points': {
         let acc = this.constant(NaN); // a value that is no option gives NaN, never a silent 0
         for (const t of [...e.table].reverse())
@@ -118,7 +148,7 @@ export function readsInput(e: Expr, inputs: Set<string>, whereReads: Map<string,
   switch (e.k) {
     case 'num': return false;
     case 'ref': return inputs.has(e.name) || (whereReads.get(e.name) ?? false);
-    case 'points': case 'model': return true;
+    case 'points': case 'model': case 'given': case 'table': return true;
     case 'neg': case 'not': case 'cast': return readsInput(e.a, inputs, whereReads);
     case 'bin': return readsInput(e.a, inputs, whereReads) || readsInput(e.b, inputs, whereReads);
     case 'if': return [e.c, e.a, e.b].some((x) => readsInput(x, inputs, whereReads));

@@ -6,7 +6,7 @@ import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Sh
 import { createStore } from 'solid-js/store';
 import { isServer } from 'solid-js/web';
 import type { Calculator as Calc, Input } from '../schema';
-import { interpret, type OutputResult } from '../runtime/calculate';
+import { fieldsToRow, interpret, rowsToFeeds, scoredTables, type OutputResult } from '../runtime/calculate';
 import type { ModelRef } from '../runtime/session';
 import { fmt, formatDate, parseDecimal, readDate, readNumber, readValue, todayDays, type FieldResult } from '../runtime/values';
 import { convert, displayUnit, lookupUnit } from '../units/convert';
@@ -52,6 +52,8 @@ export default function Calculator(props: Props) {
   const [engine, setEngine] = createSignal<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [engineError, setEngineError] = createSignal<string>();
   const [results, setResults] = createSignal<OutputResult[]>();
+  /** What the model's tables scored, e.g. "Creatinine (+3)". */
+  const [tableScored, setTableScored] = createSignal<string[]>([]);
   let runtime: BrowserRuntime | undefined;
   let seq = 0;
 
@@ -174,10 +176,15 @@ export default function Calculator(props: Props) {
     const mine = ++seq;
     if (!Object.values(f).every(usable)) return setResults(undefined);
     if (state !== 'ready' || !runtime) return;
-    const feeds = Object.fromEntries(props.calc.inputs.map((i) => [i.id, Float64Array.of(values()[i.id])]));
+    // The unit each value was typed in goes to the model too: tables score it on that unit's column.
+    const feeds = rowsToFeeds(props.calc, [fieldsToRow(props.calc, f)]);
     runtime.runner
       .run(props.model, feeds)
-      .then((out) => mine === seq && setResults(interpret(props.calc, out, 0, skipped())))
+      .then((out) => {
+        if (mine !== seq) return;
+        setTableScored(scoredTables(props.calc, out));
+        setResults(interpret(props.calc, out, 0, skipped()));
+      })
       .catch(() => {
         if (mine !== seq) return;
         setEngine('error');
@@ -233,6 +240,7 @@ export default function Calculator(props: Props) {
             {(input) => (
               <Field
                 input={input}
+                tables={props.calc.tables.filter((t) => t.input === input.id)}
                 text={texts[input.id]}
                 unit={units[input.id]}
                 result={field[input.id]()}
@@ -263,7 +271,7 @@ export default function Calculator(props: Props) {
           primaryId={primary().id}
           error={engineError()}
           warnings={warnings()}
-          scored={scored()}
+          scored={[...scored(), ...tableScored()]}
           onRetry={() => { setEngine('idle'); startEngine(); }}
         />
         <Toolbar id={props.model.id} title={props.calc.title} canCopy={state() === 'ready'} note={note} canShare={canShare()} fragment={fragment} />

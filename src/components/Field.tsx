@@ -1,11 +1,14 @@
 /** One input of a calculator: number (with unit), choice, yes/no or date, with its message. */
 import { For, Show, splitProps, type JSX } from 'solid-js';
-import type { Input } from '../schema';
+import { rowLabels, tableRows, type Input, type Table } from '../schema';
+import { pointsText } from '../runtime/calculate';
 import type { FieldResult } from '../runtime/values';
 import { displayUnit } from '../units/convert';
 
 interface Props {
   input: Input;
+  /** The tables that score this input: their rows are shown beside it, in the unit on screen. */
+  tables?: Table[];
   text: string;
   unit: string;
   result: FieldResult;
@@ -64,6 +67,7 @@ export default function Field(props: Props) {
       <Show when={props.converted}>
         <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${props.input.id}`}>{props.converted}</p>
       </Show>
+      <For each={props.tables ?? []}>{(t) => <Points table={t} input={props.input} unit={props.unit} />}</For>
       <Show when={props.input.help}>
         <p id={`help-${props.input.id}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">{props.input.help}</p>
       </Show>
@@ -75,6 +79,30 @@ export default function Field(props: Props) {
         )}
       </Show>
     </div>
+  );
+}
+
+/**
+ * A table's rows in the unit on screen, as the source prints them ("171–299 µmol/L: +2"); a unit
+ * without its own column is scored on the canonical column, which is then what is shown.
+ */
+function Points(props: { table: Table; input: Input; unit: string }) {
+  const column = () => {
+    const cols = tableRows(props.table);
+    const canonical = props.input.type === 'number' ? props.input.unit : props.unit;
+    const unit = cols[props.unit] ? props.unit : canonical;
+    const rows = cols[unit] ?? [];
+    const labels = rowLabels(rows);
+    return { unit, rows: rows.map((r, j) => ({ range: labels[j], points: r.points })) };
+  };
+  const criterion = () => !props.table.rows;
+  return (
+    <details class="mt-1 text-sm text-slate-700 dark:text-slate-300" data-table={props.table.id}>
+      <summary class="cursor-pointer min-h-11 flex items-center">{criterion() ? 'Cut-off' : 'Points'}{props.table.label ? ` — ${props.table.label}` : ''} ({displayUnit(column().unit)})</summary>
+      <ul class="pl-5 list-disc tabular-nums">
+        <For each={column().rows}>{(r) => <li>{r.range} {displayUnit(column().unit)}: {criterion() ? (r.points ? 'counts' : 'does not count') : pointsText(r.points)}</li>}</For>
+      </ul>
+    </details>
   );
 }
 

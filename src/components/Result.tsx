@@ -39,10 +39,11 @@ export default function Result(props: Props) {
             {(p) => (
               <div>
                 <p class="text-slate-700 dark:text-slate-300">{p().label}</p>
-                <p class="text-4xl font-semibold tabular-nums">
+                <p class={`${p().category ? 'text-2xl' : 'text-4xl tabular-nums'} font-semibold`}>
                   <span data-output={p().id}>{p().display}</span>
                   <Show when={p().unit}><span class="text-lg font-normal ml-2">{displayUnit(p().unit!)}</span></Show>
                 </p>
+                <Also result={p()} />
                 <Show when={p().unavailable}><p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>{p().unavailable}</p></Show>
                 <Band result={p()} />
                 <Show when={props.scored.length}>
@@ -57,8 +58,8 @@ export default function Result(props: Props) {
                     <Index each={others()}>
                       {(o) => (
                         <>
-                          <dt class="text-slate-700 dark:text-slate-300">{o().label}<Show when={o().band}><span class="block text-sm">{o().band!.label}</span></Show><Show when={o().unavailable}><span class="block text-sm" data-unavailable={o().id}>{o().unavailable}</span></Show></dt>
-                          <dd class="font-semibold tabular-nums text-right"><span data-output={o().id}>{o().display}</span><Show when={o().unit}> <span class="font-normal text-sm">{displayUnit(o().unit!)}</span></Show></dd>
+                          <dt class="text-slate-700 dark:text-slate-300">{o().label}<Show when={o().band && !o().category}><span class="block text-sm">{o().band!.label}</span></Show><Show when={o().unavailable}><span class="block text-sm" data-unavailable={o().id}>{o().unavailable}</span></Show></dt>
+                          <dd class="font-semibold tabular-nums text-right"><span data-output={o().id}>{o().display}</span><Show when={o().unit}> <span class="font-normal text-sm">{displayUnit(o().unit!)}</span></Show><Also result={o()} /></dd>
                         </>
                       )}
                     </Index>
@@ -78,12 +79,24 @@ export default function Result(props: Props) {
   );
 }
 
+/** The result in the output's other units ("= 3.36 mmol/L"). */
+function Also(props: { result: OutputResult }) {
+  return (
+    <Show when={props.result.also?.length}>
+      <span class="block text-sm font-normal text-slate-700 dark:text-slate-300" data-also={props.result.id}>
+        = {props.result.also!.map((a) => `${a.display} ${displayUnit(a.unit)}`).join(' = ')}
+      </span>
+    </Show>
+  );
+}
+
 function Band(props: { result: OutputResult }) {
   return (
     <Show when={props.result.band}>
       {(b) => (
         <div class={`mt-3 rounded-lg border p-3 ${TONE_CLASSES[b().tone]}`} data-band={b().label}>
-          <p class="font-semibold">{b().label}</p>
+          {/* A categorical result already reads as its label: the band adds its tone, detail and next steps. */}
+          <Show when={!props.result.category || (!b().detail && !b().next.length)}><p class="font-semibold">{b().label}</p></Show>
           <Show when={b().detail}><p class="text-sm mt-1">{b().detail}</p></Show>
           <Show when={b().next.length}>
             <h3 class="text-sm font-semibold mt-2">Next steps</h3>

@@ -31,9 +31,12 @@ function inputLine(calc: Calculator, id: string, v: EnteredValue): string {
 }
 
 function outputLine(r: OutputResult): string {
+  if (r.display === '—') return `${r.label}: not computed${r.unavailable ? ` (${r.unavailable})` : ''}`;
+  // A categorical result is its label: no code, no band repeated after it.
+  if (r.category) return `${r.label}: ${r.display}`;
   const u = r.unit ? displayUnit(r.unit) : '';
-  const value = Number.isFinite(r.value) ? `${r.display}${u ? ` ${u}` : ''}` : 'not computed';
-  return `${r.label}: ${value}${r.band ? ` (${r.band.label})` : ''}`;
+  const also = r.also?.length ? ` = ${r.also.map((a) => `${a.display} ${displayUnit(a.unit)}`).join(' = ')}` : '';
+  return `${r.label}: ${r.display}${u ? ` ${u}` : ''}${also}${r.band ? ` (${r.band.label})` : ''}`;
 }
 
 /** The note text: title and version, inputs, outputs with interpretation, primary citation, date. */

@@ -202,6 +202,22 @@ class Translator {
         const chain = e.table.reduceRight((rest, t) => `iif($this = ${literal(t.value)}, ${literal(t.points)}, ${rest})`, '{}');
         return { kind: 'num', code: `(${this.input(input).code}).select(${chain})` };
       }
+      case 'given': {
+        const input = this.inputs.get(e.input);
+        if (!input) throw new NotExpressible(`given(${e.input}): no such input`);
+        return { kind: 'bool', code: `(${this.input(input).code}).exists()` };
+      }
+      case 'table': {
+        // The questionnaire asks in the canonical unit, so the canonical column scores it.
+        const input = this.inputs.get(e.input);
+        if (!input) throw new NotExpressible(`table ${e.id}: no such input ${e.input}`);
+        const col = e.columns[0];
+        const chain = col.edges.reduceRight(
+          (rest, edge, j) => `iif($this ${edge.incl ? '>=' : '>'} ${literal(edge.at)}, ${rest}, ${literal(col.points[j])})`,
+          literal(col.points[col.points.length - 1]),
+        );
+        return { kind: 'num', code: `(${e.of ? this.num(e.of) : this.input(input).code}).select(${chain})` };
+      }
       case 'bin':
         return this.binary(e);
       case 'call':

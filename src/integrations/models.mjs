@@ -3,6 +3,7 @@
  * deploy never pairs an open page with a different model: the page names the exact bytes it expects.
  * Build: copies them into the output. Dev: serves them from models/.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,17 @@ export function models() {
   return {
     name: 'bedside-models',
     hooks: {
+      // The build runs the same registry of checks as `npm run check` (src/catalog/checks.ts), and
+      // stops on any problem, with the same file:line [check] report: a definition that would not
+      // pass review never reaches a page.
+      'astro:build:start': ({ logger }) => {
+        try {
+          execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', '--build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+        } catch {
+          logger.error('the definitions have problems (listed above; `npm run check` prints them too)');
+          throw new Error('npm run check failed: fix the problems above');
+        }
+      },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
           const m = /\/models\/([a-z0-9-]+)\.[0-9a-f]{16}\.onnx$/.exec(req.url ?? '');

@@ -13,4 +13,6 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
 
 /** One runner for the page. */
 export const runner = new ModelRunner(fetchBytes);
+// prepare: the evaluator's decode + validate step, exported for `npm run bench`'s engine table.
 export { loadOrt, ModelError };
+export { prepare } from './evaluator/graph';

@@ -1,8 +1,10 @@
 /** From read input values to interpreted results, through a ModelRunner (browser or Node alike). */
 import type { Band, Calculator, Output } from '../schema';
+import { STATUS, statusOutputName } from '../schema/graph';
+import { convert } from '../units/convert';
 import { roundHalfAway } from '../units/round';
 import type { ModelRef, ModelRunner } from './session';
-import { formatDate, readValue, type FieldResult } from './values';
+import { fieldValues, formatDate, readValue, type FieldResult } from './values';
 
 /** One interpreted result, ready to show. */
 export interface OutputResult {
@@ -17,6 +19,10 @@ export interface OutputResult {
   band?: Band;
   /** Why there is no value (display "—"): the output's validity reason, or the inputs it waits for. */
   unavailable?: string;
+  /** True for a categorical output: `display` is the label of its category, never the code. */
+  category?: boolean;
+  /** The same result in the output's other units (e.g. LDL in mmol/L beside mg/dL). */
+  also?: { unit: string; display: string }[];
 }
 
 /** Shows a value the way its output is declared. Never prints NaN: the caller checks finiteness. */
@@ -38,7 +44,7 @@ export function readAll(calc: Calculator, raw: Record<string, string | number | 
   for (const input of calc.inputs) {
     const r = readValue(input, raw[input.id]);
     fields[input.id] = r;
-    if (r.status === 'ok' || r.status === 'skipped') values[input.id] = r.value;
+    Object.assign(values, fieldValues(input.id, r));
   }
   return { fields, values, ok: Object.values(fields).every((f) => f.status === 'ok' || f.status === 'skipped') };
 }
@@ -50,28 +56,73 @@ export function readAll(calc: Calculator, raw: Record<string, string | number | 
 export function interpret(calc: Calculator, out: Record<string, Float64Array>, i = 0, skipped: string[] = []): OutputResult[] {
   return calc.outputs.map((o) => {
     const value = out[o.id][i];
+    const status = out[statusOutputName(o.id)]?.[i];
     const unavailable = Number.isFinite(value)
       ? undefined
       : skipped.length
         ? `Enter ${skipped.join(', ').toLowerCase()} to see this.${o.valid ? ` (${o.valid.reason})` : ''}`
-        : (o.valid?.reason ?? 'Cannot be computed for these values: check the inputs.');
+        : status === STATUS.implausible && o.plausible
+          ? `Not calculable: ${o.plausible.reason}`
+          : (o.valid?.reason ?? 'Cannot be computed for these values: check the inputs.');
     const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
     const bandIdx = out[`${o.id}.band`]?.[i];
+    const band = bands && bandIdx !== undefined && bandIdx >= 0 ? bands[bandIdx] : undefined;
+    const category = o.format === 'category';
+    const shown = Number.isFinite(value) && (!category || band);
     return {
       id: o.id,
       label: o.label,
-      unit: o.unit,
+      unit: category ? undefined : o.unit,
       value,
-      display: Number.isFinite(value) ? formatOutput(o, value) : '—',
-      band: bands && bandIdx !== undefined && bandIdx >= 0 ? bands[bandIdx] : undefined,
+      display: !shown ? '—' : category ? band!.label : formatOutput(o, value),
+      band,
+      ...(category ? { category } : {}),
+      ...(shown && !category && o.unit && o.units.length
+        ? { also: o.units.map((u) => ({ unit: u.unit, display: roundHalfAway(convert(value, o.unit!, u.unit, o.analyte), u.decimals).toFixed(u.decimals) })) }
+        : {}),
       ...(unavailable ? { unavailable } : {}),
     };
   });
 }
 
-/** Runs many rows of canonical values in one batched model run. */
+/** "+n" / "−n" for points, one way everywhere. */
+export const pointsText = (p: number) => (p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0');
+
+/**
+ * What each table scored, from the model's own table outputs (row `i`), for the "scored" list:
+ * "Creatinine (+3)". Tables that scored nothing, or are empty, are left out.
+ */
+export function scoredTables(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
+  return calc.tables.flatMap((t) => {
+    const p = out[t.id]?.[i];
+    if (p === undefined || !Number.isFinite(p) || p === 0) return [];
+    const label = t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id;
+    return [`${label} (${pointsText(p)})`];
+  });
+}
+
+/** The values the model gets for one set of read fields (see fieldValues). */
+export function fieldsToRow(calc: Calculator, fields: Record<string, FieldResult>): Record<string, number> {
+  return Object.assign({}, ...calc.inputs.map((i) => fieldValues(i.id, fields[i.id])));
+}
+
+/**
+ * One Float64Array per key of the rows (canonical values by input id, plus `<id>.unit`/`<id>.typed`
+ * where a value was typed in another unit; a row without them is canonical).
+ */
+export function rowsToFeeds(calc: Calculator, rows: Record<string, number>[]): Record<string, Float64Array> {
+  const keys = new Set([...calc.inputs.map((i) => i.id), ...rows.flatMap((r) => Object.keys(r))]);
+  return Object.fromEntries(
+    [...keys].map((k) => {
+      const [id, part] = k.split('.');
+      return [k, Float64Array.from(rows, (r) => r[k] ?? (part === 'unit' ? 0 : r[id]))];
+    }),
+  );
+}
+
+/** Runs many rows of read values in one batched model run. */
 export async function computeRows(runner: ModelRunner, model: ModelRef, calc: Calculator, rows: Record<string, number>[]): Promise<OutputResult[][]> {
-  const feeds = Object.fromEntries(calc.inputs.map((i) => [i.id, Float64Array.from(rows, (r) => r[i.id])]));
+  const feeds = rowsToFeeds(calc, rows);
   const out = await runner.run(model, feeds);
   return rows.map((_, i) => interpret(calc, out, i));
 }

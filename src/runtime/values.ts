@@ -9,7 +9,11 @@ import { convert, displayUnit, lookupUnit } from '../units';
 export type FieldResult =
   | { status: 'empty'; message: string }
   | { status: 'error'; message: string; suggestUnit?: string }
-  | { status: 'ok'; value: number; warning?: string; suggestUnit?: string }
+  /**
+   * `value` is in the input's canonical unit; `unitIndex` and `typed` say what was typed (the index in
+   * [unit, ...units] and the number in that unit), for tables that score each unit as its source prints it.
+   */
+  | { status: 'ok'; value: number; warning?: string; suggestUnit?: string; unitIndex?: number; typed?: number }
   /** An optional input left empty: the model receives NaN and outputs using it are unavailable. */
   | { status: 'skipped'; value: number };
 
@@ -51,6 +55,7 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
   // 12 significant digits drop float noise of the conversion (100.4 °F is 38 °C, not 38.00000000000001),
   // so a converted value sits on the same side of a cut-off as the value typed in the canonical unit.
   const value = Number(convert(n, unit, input.unit, input.analyte).toPrecision(12));
+  const typedAs = unit === input.unit ? {} : { unitIndex: input.units.indexOf(unit) + 1, typed: n };
   const u = displayUnit(unit);
   const suggestUnit = betterUnit(input, n, unit);
   const hint = suggestUnit ? ` Did you mean ${displayUnit(suggestUnit)}?` : '';
@@ -61,13 +66,27 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
   }
   if (input.training_range && !inRange(value, input.training_range)) {
     const [lo, hi] = input.training_range.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
-    return { status: 'ok', value, warning: `Outside the data this model was built on (${lo}–${hi}${u ? ` ${u}` : ''}): the prediction is an extrapolation.${hint}`, suggestUnit };
+    return { status: 'ok', value, ...typedAs, warning: `Outside the data this model was built on (${lo}–${hi}${u ? ` ${u}` : ''}): the prediction is an extrapolation.${hint}`, suggestUnit };
   }
   if (!inRange(value, input.typical)) {
     const [lo, hi] = input.typical.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
-    return { status: 'ok', value, warning: `Unusual value (typical ${lo}–${hi}${u ? ` ${u}` : ''}) — check the unit.${hint}`, suggestUnit };
+    return { status: 'ok', value, ...typedAs, warning: `Unusual value (typical ${lo}–${hi}${u ? ` ${u}` : ''}) — check the unit.${hint}`, suggestUnit };
   }
-  return { status: 'ok', value };
+  return { status: 'ok', value, ...typedAs };
+}
+
+/**
+ * The values one read field gives the model: its canonical value, and for a value typed in another
+ * unit, that unit's index and the number as typed (`<id>.unit`, `<id>.typed`; see runtime/feeds.ts).
+ */
+export function fieldValues(id: string, r: FieldResult): Record<string, number> {
+  if (r.status !== 'ok' && r.status !== 'skipped') return {};
+  const out: Record<string, number> = { [id]: r.value };
+  if (r.status === 'ok' && r.unitIndex !== undefined && r.typed !== undefined) {
+    out[`${id}.unit`] = r.unitIndex;
+    out[`${id}.typed`] = r.typed;
+  }
+  return out;
 }
 
 /** Reads a choice by option value or label (case-insensitive). */

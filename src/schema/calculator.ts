@@ -5,6 +5,7 @@ import { OutputSchema } from './output';
 import { InterpretationSchema, NextStepsSchema } from './interpretation';
 import { ReviewFields } from './review';
 import { ContributedModelSchema, ModelCardSchema } from './model';
+import { TableSchema, tableRows } from './table';
 
 /** A calculator definition: the contents of `calculators/<id>/calculator.yaml`. */
 export const CalculatorSchema = z
@@ -27,6 +28,11 @@ export const CalculatorSchema = z
     synonyms: z.array(z.string().min(1)).default([]),
     /** The inputs, in display order. */
     inputs: z.array(InputSchema).min(1),
+    /**
+     * Points-by-range tables and single cut-offs over number inputs, declared per unit as the source
+     * prints them; formulas use them by id (see src/schema/table.ts).
+     */
+    tables: z.array(TableSchema).default([]),
     /** The outputs, in display order. */
     outputs: z.array(OutputSchema).min(1),
     /** Interpretation bands per output. */
@@ -50,6 +56,10 @@ export const CalculatorSchema = z
       else ids.set(id, what);
     };
     c.inputs.forEach((i, k) => claim(i.id, ['inputs', k, 'id'], `inputs[${k}]`));
+    c.tables.forEach((t, k) => {
+      claim(t.id, ['tables', k, 'id'], `tables[${k}]`);
+      checkTable(c, k, ctx);
+    });
     c.outputs.forEach((o, k) => {
       claim(o.id, ['outputs', k, 'id'], `outputs[${k}]`);
       Object.keys(o.where).forEach((w) => claim(w, ['outputs', k, 'where', w], `a where-name of outputs[${k}]`));
@@ -60,10 +70,29 @@ export const CalculatorSchema = z
         ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'output'], message: `"${it.output}" is not an output. Expected one of: ${outputIds.join(', ')}` });
       if (c.interpretation.findIndex((o) => o.output === it.output) !== k)
         ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'output'], message: `"${it.output}" already has bands; put all its bands in one entry` });
+      const out = c.outputs.find((o) => o.id === it.output);
+      const categorical = out?.format === 'category';
+      it.bands.forEach((b, j) => {
+        if (categorical && b.value === undefined)
+          ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'bands', j], message: `${it.output} is a categorical output (format: category), so each band labels one code: write \`value: <code>\` instead of min/max` });
+        if (!categorical && b.value !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'bands', j, 'value'], message: `\`value:\` labels one code of a categorical output, but ${it.output} is not \`format: category\`: add "format: category" to output ${it.output}, or use min/max` });
+      });
+      if (categorical) {
+        const seen = new Set<number>();
+        it.bands.forEach((b, j) => {
+          if (b.value !== undefined && seen.has(b.value)) ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'bands', j, 'value'], message: `code ${b.value} already has a band` });
+          if (b.value !== undefined) seen.add(b.value);
+        });
+        return;
+      }
       const sorted = it.bands.map((b, j) => ({ lo: b.min ?? -Infinity, hi: b.max ?? Infinity, j })).sort((a, b) => a.lo - b.lo);
-      for (let j = 1; j < sorted.length; j++)
+      for (let j = 1; j < sorted.length; j++) {
         if (sorted[j].lo < sorted[j - 1].hi)
           ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'bands', sorted[j].j], message: `overlaps bands[${sorted[j - 1].j}] (min is inclusive, max exclusive: a band ending at 60 and one starting at 60 do not overlap)` });
+        else if (sorted[j].lo > sorted[j - 1].hi)
+          ctx.addIssue({ code: 'custom', path: ['interpretation', k, 'bands', sorted[j].j, 'min'], message: `leaves a gap after bands[${sorted[j - 1].j}] (which ends before ${sorted[j - 1].hi}): values from ${sorted[j - 1].hi} up to ${sorted[j].lo} get no band. Set min: ${sorted[j - 1].hi} (min is inclusive, max exclusive)` });
+      }
     });
     const primaries = c.references.filter((r) => r.primary).length;
     if (primaries !== 1)
@@ -92,6 +121,38 @@ export const CalculatorSchema = z
     if (c.outputs.filter((o) => o.primary).length > 1)
       ctx.addIssue({ code: 'custom', path: ['outputs'], message: 'only one output can be `primary: true`' });
   });
+
+/** Checks one table against the input it scores: its units, its columns, its rows' order. */
+function checkTable(c: { inputs: z.infer<typeof InputSchema>[]; tables: z.infer<typeof TableSchema>[] }, k: number, ctx: z.RefinementCtx) {
+  const t = c.tables[k];
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['tables', k, ...path], message });
+  const input = c.inputs.find((i) => i.id === t.input);
+  if (!input) return issue(['input'], `"${t.input}" is not an input. Expected one of: ${c.inputs.filter((i) => i.type === 'number').map((i) => i.id).join(', ')}`);
+  if (input.type !== 'number') return issue(['input'], `${t.input} is a ${input.type} input; tables score number inputs (choice and yes/no inputs carry their points on their options)`);
+  const offered = [input.unit, ...input.units];
+  const columns = tableRows(t);
+  const field = t.rows ? 'rows' : (['above', 'from', 'below', 'upto'] as const).find((f) => t[f])!;
+  for (const unit of Object.keys(columns))
+    if (!offered.includes(unit)) issue([field, unit], `"${unit}" is not a unit of ${t.input}. Expected one of: ${offered.join(', ')}`);
+  if (!columns[input.unit]) issue([field], `has no column for ${t.input}'s canonical unit ${input.unit}; every table scores values in the canonical unit (add a "${input.unit}" column)`);
+  for (const unit of t.printed) if (!columns[unit]) issue(['printed'], `"${unit}" is listed as printed, but the table has no ${unit} column`);
+  const converted = Object.keys(columns).filter((u) => !t.printed.includes(u));
+  if (converted.length && !t.conversion) issue(['printed'], `the ${converted.join(', ')} column${converted.length > 1 ? 's are' : ' is'} not printed by the source: say how ${converted.length > 1 ? 'they were' : 'it was'} derived in \`conversion\` (e.g. "µmol/L = mg/dL × 88.4, conventional factor")`);
+  if (!t.rows) return;
+  for (const [unit, rows] of Object.entries(t.rows)) {
+    rows.forEach((r, j) => {
+      const edge = r.from ?? r.above;
+      if (j === 0 && edge !== undefined) issue(['rows', unit, 0], 'the first row holds everything below the second row, so it has no `from` or `above`');
+      if (j > 0 && edge === undefined) issue(['rows', unit, j], 'every row after the first needs its lower edge: `from` (>=) or `above` (>)');
+      if (j > 1 && edge !== undefined) {
+        const prev = rows[j - 1];
+        const pe = prev.from ?? prev.above;
+        if (pe !== undefined && (edge < pe || (edge === pe && !(prev.from !== undefined && r.above !== undefined))))
+          issue(['rows', unit, j], `edges must rise from row to row: ${edge} does not come after ${pe} (list rows from the lowest values up; "from: x" then "above: x" is the only way to repeat an edge)`);
+      }
+    });
+  }
+}
 
 /** A parsed definition, as the compiler, runtime and pages use it. */
 export type Calculator = z.infer<typeof CalculatorSchema>;

@@ -8,6 +8,10 @@ export interface Problem {
   message: string;
   /** The fix, when one can be computed. */
   hint?: string;
+  /** A warning is printed but does not fail `check` (e.g. a unit offered without its published cut-off). */
+  severity?: 'warning';
+  /** Id of the check that found it (src/catalog/checks.ts), printed beside the file and line. */
+  check?: string;
 }
 
 /** Formats a path the way authors read it: `inputs[1].unit`. */

@@ -7,3 +7,5 @@ export * from './case';
 export * from './review';
 export * from './model';
 export * from './calculator';
+export * from './table';
+export * from './graph';

@@ -4,6 +4,8 @@ import { IdentifierSchema, ToneSchema } from './common';
 /** One interpretation band of an output: matched when min <= value < max (value as displayed). */
 export const BandSchema = z
   .object({
+    /** For a categorical output (`format: category`): the code this band labels, matched exactly. */
+    value: z.number().optional(),
     /** Lower bound, inclusive. Omit for "everything below max". */
     min: z.number().optional(),
     /** Upper bound, exclusive. Omit for "everything from min up". */
@@ -20,6 +22,9 @@ export const BandSchema = z
   .strict()
   .refine((b) => b.min === undefined || b.max === undefined || b.min < b.max, {
     message: 'min must be smaller than max (min is inclusive, max exclusive)',
+  })
+  .refine((b) => b.value === undefined || (b.min === undefined && b.max === undefined), {
+    message: 'a band is either one code (`value`, for a categorical output) or a range (`min`/`max`), not both',
   });
 
 /** The bands of one output and where they come from. */

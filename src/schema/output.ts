@@ -21,8 +21,33 @@ export const OutputSchema = z
     from_model: ModelOutputSchema.optional(),
     /** Decimals displayed; interpretation bands are matched on the value rounded to these. */
     decimals: z.number().int().min(0).max(6).default(0),
-    /** How the number is shown: a plain number, a date (days since 1970-01-01) or a duration in weeks + days. */
-    format: z.enum(['number', 'date', 'weeks-days']).default('number'),
+    /**
+     * How the value is shown: a plain number, a date (days since 1970-01-01), a duration in weeks + days,
+     * or `category`: a coded result (e.g. 0 low, 1 medium, 2 high) shown and copied as the label of its
+     * interpretation band (bands then use `value:`), never as the code.
+     */
+    format: z.enum(['number', 'date', 'weeks-days', 'category']).default('number'),
+    /** Other units the result is also shown in, converted from `unit` (e.g. LDL in mmol/L beside mg/dL). */
+    units: z.array(z.object({ unit: z.string().min(1), decimals: z.number().int().min(0).max(6) }).strict()).default([]),
+    /** Analyte whose conventional factor converts the result to `units` (e.g. `cholesterol`). */
+    analyte: z.string().optional(),
+    /**
+     * The range a correct result can take (e.g. an LDL above 0, a body weight above 0). A value outside
+     * it is shown as "not calculable" with `reason`, never banded (e.g. Friedewald LDL is negative when
+     * HDL and triglycerides are high relative to total cholesterol).
+     */
+    plausible: z
+      .object({
+        /** Lowest plausible value (inclusive). */
+        min: z.number().optional(),
+        /** Highest plausible value (inclusive). */
+        max: z.number().optional(),
+        /** Why a value outside is not calculable, in a sentence a clinician reads. */
+        reason: z.string().min(1),
+      })
+      .strict()
+      .refine((p) => p.min !== undefined || p.max !== undefined, { message: 'give `min`, `max` or both' })
+      .optional(),
     /** The headline result of the calculator (default: the first output). */
     primary: z.boolean().default(false),
     /**

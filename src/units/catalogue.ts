@@ -86,8 +86,14 @@ export const UNITS: readonly UnitDef[] = [
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */
 export interface Analyte {
-  /** Molar mass in g/mol, with its source. */
+  /** Molar mass in g/mol (IUPAC): checks the conventional factor, and converts where there is none. */
   molarMass?: number;
+  /**
+   * The conventional clinical factor that laboratories and sources print, as an equality of a mass and
+   * a molar concentration, e.g. `['1 mg/dL', '88.4 umol/L']` for creatinine. Conversions between mass
+   * and molar units use it (not the molar mass), so a value converts the way a clinician converts it.
+   */
+  conventional?: readonly [mass: string, molar: string];
   /** Charge, for mEq/L. */
   valence?: number;
   /** Why the number is what it is. */
@@ -95,24 +101,28 @@ export interface Analyte {
 }
 
 /**
- * Molar masses from IUPAC standard atomic weights (CIAAW 2021), rounded to the precision laboratory
- * conventions use; the resulting factors are the conventional ones (creatinine 88.4, glucose 18.0,
- * bilirubin 17.1, urea nitrogen 2.8, cholesterol 38.67, triglycerides 88.57, calcium 4.008).
+ * Conversions between mass and molar units use the conventional clinical factors (creatinine 88.4,
+ * bilirubin 17.1, urea 2.8 for BUN, glucose 18, calcium 4.0, magnesium 2.43, cholesterol 38.67,
+ * triglycerides 88.57), as sources and laboratories print them (e.g. the SI tables of the NEJM and
+ * AMA Manual of Style; Young DS, Ann Intern Med 1987;106:114-29). The molar masses (IUPAC standard
+ * atomic weights, CIAAW 2021) check each factor (tested to within 0.5 %) and convert analytes that
+ * have no convention. A source's own SI cut-offs are declared in the definition's tables, never
+ * derived from these factors.
  */
 export const ANALYTES: Readonly<Record<string, Analyte>> = {
-  creatinine: { molarMass: 113.12, note: 'C4H7N3O; 1 mg/dL = 88.4 µmol/L' },
-  bilirubin: { molarMass: 584.66, note: 'C33H36N4O6; 1 mg/dL = 17.1 µmol/L' },
-  glucose: { molarMass: 180.156, note: 'C6H12O6; 1 mmol/L = 18.0 mg/dL' },
+  creatinine: { molarMass: 113.12, conventional: ['1 mg/dL', '88.4 umol/L'], note: 'C4H7N3O; 1 mg/dL = 88.4 µmol/L' },
+  bilirubin: { molarMass: 584.66, conventional: ['1 mg/dL', '17.1 umol/L'], note: 'C33H36N4O6; 1 mg/dL = 17.1 µmol/L' },
+  glucose: { molarMass: 180.156, conventional: ['18 mg/dL', '1 mmol/L'], note: 'C6H12O6; 1 mmol/L = 18.0 mg/dL' },
   // Urea is reported in the US as blood urea nitrogen (BUN): 2 N (14.0067 g/mol) per urea molecule.
-  urea: { molarMass: 28.0134, note: 'as urea nitrogen (BUN): 1 mmol/L urea = 2.8 mg/dL BUN' },
+  urea: { molarMass: 28.0134, conventional: ['2.8 mg/dL', '1 mmol/L'], note: 'as urea nitrogen (BUN): 1 mmol/L urea = 2.8 mg/dL BUN' },
   albumin: { note: 'mass units only (g/dL, g/L)' },
   sodium: { molarMass: 22.98977, valence: 1, note: 'Na+; mmol/L = mEq/L' },
   potassium: { molarMass: 39.0983, valence: 1, note: 'K+; mmol/L = mEq/L' },
   chloride: { molarMass: 35.453, valence: 1, note: 'Cl-; mmol/L = mEq/L' },
   bicarbonate: { molarMass: 61.0168, valence: 1, note: 'HCO3-; mmol/L = mEq/L' },
-  calcium: { molarMass: 40.078, valence: 2, note: 'Ca2+; 1 mmol/L = 4.008 mg/dL = 2 mEq/L' },
-  magnesium: { molarMass: 24.305, valence: 2, note: 'Mg2+; 1 mmol/L = 2.43 mg/dL = 2 mEq/L' },
-  cholesterol: { molarMass: 386.65, note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
+  calcium: { molarMass: 40.078, conventional: ['4 mg/dL', '1 mmol/L'], valence: 2, note: 'Ca2+; 1 mmol/L = 4.0 mg/dL (conventional; 4.008 by molar mass) = 2 mEq/L' },
+  magnesium: { molarMass: 24.305, conventional: ['2.43 mg/dL', '1 mmol/L'], valence: 2, note: 'Mg2+; 1 mmol/L = 2.43 mg/dL = 2 mEq/L' },
+  cholesterol: { molarMass: 386.65, conventional: ['38.67 mg/dL', '1 mmol/L'], note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
   // Triglycerides are conventionally converted as triolein.
-  triglycerides: { molarMass: 885.7, note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
+  triglycerides: { molarMass: 885.7, conventional: ['88.57 mg/dL', '1 mmol/L'], note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
 };

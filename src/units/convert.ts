@@ -1,4 +1,4 @@
-import { ANALYTES, UNITS, type UnitDef } from './catalogue';
+import { ANALYTES, UNITS, type Analyte, type UnitDef } from './catalogue';
 
 const BY_SYMBOL = new Map<string, UnitDef>(UNITS.map((u) => [u.symbol, u]));
 const BY_ALIAS = new Map<string, UnitDef>(UNITS.flatMap((u) => [u.symbol, ...(u.aliases ?? [])].map((a) => [a, u] as const)));
@@ -53,10 +53,23 @@ export function convert(value: number, from: string, to: string, analyte?: strin
   let base = value * a.factor + (a.offset ?? 0);
   const an = analyte ? ANALYTES[analyte] : undefined;
   if (a.symbol === 'mEq/L') base /= an?.valence ?? 1;
-  if (a.dimension === 'mass-concentration' && b.dimension === 'molar-concentration') base /= an!.molarMass!;
-  if (a.dimension === 'molar-concentration' && b.dimension === 'mass-concentration') base *= an!.molarMass!;
+  if (a.dimension === 'mass-concentration' && b.dimension === 'molar-concentration') base /= effectiveMolarMass(an!);
+  if (a.dimension === 'molar-concentration' && b.dimension === 'mass-concentration') base *= effectiveMolarMass(an!);
   if (b.symbol === 'mEq/L') base *= an?.valence ?? 1;
   return (base - (b.offset ?? 0)) / b.factor;
+}
+
+/**
+ * g/mol that reproduces the analyte's conventional factor exactly (1 mg/dL creatinine = 88.4 µmol/L
+ * gives 113.122 g/mol), or its molar mass where no convention is declared.
+ */
+export function effectiveMolarMass(an: Analyte): number {
+  if (!an.conventional) return an.molarMass!;
+  const [mass, molar] = an.conventional.map((q) => {
+    const [n, sym] = q.split(' ');
+    return Number(n) * lookupUnit(sym)!.factor;
+  });
+  return mass / molar;
 }
 
 /** How the page shows a unit symbol (µmol/L for umol/L). */

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load';
 import { modelFile, readManifest } from '../../src/catalog/models';
 import { checkOutputs } from '../../src/compiler/check';
-import { bandOutputName, compileCalculator } from '../../src/compiler/compile';
+import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
+import { statusOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
 import { decodeModel } from '../../src/compiler/onnx-proto';
 import { nodeRunner } from '../../src/runtime/node';
@@ -42,15 +43,18 @@ describe('bytes', () => {
     const model = decodeModel(compileCalculator(id, calc).bytes!);
     expect(model.ir_version).toBe(8);
     expect(model.opset_import).toEqual([{ domain: '', version: 17 }]);
-    expect(model.graph.input.map((i: any) => i.name)).toEqual(calc.inputs.map((i) => i.id));
+    // One input per definition input, plus unit and typed value for inputs scored per unit by a table.
+    expect(model.graph.input.map((i: any) => i.name)).toEqual(graphInputNames(calc));
+    expect(graphInputNames(calc).filter((n) => !n.includes('.'))).toEqual(calc.inputs.map((i) => i.id));
     for (const t of [...model.graph.input, ...model.graph.output]) {
       expect(t.type.tensor_type.elem_type).toBe(11); // DOUBLE
       expect(t.type.tensor_type.shape.dim).toEqual([{ dim_param: 'N' }]);
     }
     const banded = calc.interpretation.map((it) => it.output);
-    expect(model.graph.output.map((o: any) => o.name)).toEqual(
-      calc.outputs.flatMap((o) => (banded.includes(o.id) ? [o.id, bandOutputName(o.id)] : [o.id])),
-    );
+    expect(model.graph.output.map((o: any) => o.name)).toEqual([
+      ...calc.tables.map((t) => t.id),
+      ...calc.outputs.flatMap((o) => [o.id, ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []), ...(banded.includes(o.id) ? [bandOutputName(o.id)] : [])]),
+    ]);
     expect(model.metadata_props).toEqual([{ key: 'bedside.id', value: id }, { key: 'bedside.version', value: calc.version }]);
   });
 
@@ -193,7 +197,7 @@ describe('interpretation bands, matched inside the model on the displayed value'
   const bands = [
     { max: 1, label: 'A' },
     { min: 1, max: 2, label: 'B' },
-    { min: 3, label: 'C' }, // 2 <= value < 3 matches nothing: -1
+    { min: 2, max: 3, label: 'C' }, // 3 and above matches nothing: -1
   ];
   const calc = defineCalc({
     inputs: [numberInput('x')],
@@ -201,7 +205,7 @@ describe('interpretation bands, matched inside the model on the displayed value'
     interpretation: [{ output: 'v', source: 'test', bands }],
   });
   const table: [number, number][] = [
-    [0.94, 0], [0.95, 1], [1, 1], [1.5, 1], [1.94, 1], [1.95, -1], [2.5, -1], [2.94, -1], [2.95, 2], [100, 2], [-0.05, 0], [-50, 0],
+    [0.94, 0], [0.95, 1], [1, 1], [1.5, 1], [1.94, 1], [1.95, 2], [2.5, 2], [2.94, 2], [2.95, -1], [100, -1], [-0.05, 0], [-50, 0],
   ];
 
   test('band index per row, and -1 where no band matches', async () => {

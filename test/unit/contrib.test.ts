@@ -91,10 +91,10 @@ describe('npm run new', { timeout: 180_000 }, () => {
       'trial-score/calculator.yaml:17 variant',
       'trial-score/calculator.yaml:19 specialties.0',
       'trial-score/calculator.yaml:44 inputs.0.limits_reason',
-      'trial-score/calculator.yaml:77 interpretation.0.source',
-      'trial-score/calculator.yaml:80 interpretation.0.bands.1.next.0',
-      'trial-score/calculator.yaml:84 references.0.cite',
-      'trial-score/calculator.yaml:86 references.0.doi',
+      'trial-score/calculator.yaml:92 interpretation.0.source',
+      'trial-score/calculator.yaml:95 interpretation.0.bands.1.next.0',
+      'trial-score/calculator.yaml:99 references.0.cite',
+      'trial-score/calculator.yaml:101 references.0.doi',
       'trial-score/cases.yaml:17 0.source',
       'trial-score/cases.yaml:23 1.source',
       'trial-score/cases.yaml:29 2.source',
@@ -102,7 +102,7 @@ describe('npm run new', { timeout: 180_000 }, () => {
       'trial-score/notes.md:10 ',
     ]);
     expect(formatProblem(problems[0]).replace(/^.*calculators\//, '')).toBe(
-      'trial-score/calculator.yaml:13\n' +
+      'trial-score/calculator.yaml:13 [placeholders]\n' +
         '  title: still the template\'s placeholder: "TODO: full name as the primary source gives it, e.g. HEART Score for Major Cardiac Events"\n' +
         '  Hint: replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format',
     );
@@ -154,7 +154,7 @@ describe('superseded_by', () => {
     expect(entries.map((e) => e.id)).toEqual(['bmi']);
     expect(problems).toHaveLength(1);
     expect(formatProblem(problems[0]).replace(/^.*calculators\//, '')).toMatch(
-      /^bmi-old\/calculator\.yaml:\d+\n {2}superseded_by\.id: "bmj" is not a calculator \(no folder calculators\/bmj\/\)\n {2}Hint: did you mean "bmi"\?$/,
+      /^bmi-old\/calculator\.yaml:\d+ \[superseded\]\n {2}superseded_by\.id: "bmj" is not a calculator \(no folder calculators\/bmj\/\)\n {2}Hint: did you mean "bmi"\?$/,
     );
     expect(problems[0].line).toBeGreaterThan(60);
   });

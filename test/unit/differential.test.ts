@@ -11,47 +11,12 @@ import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName } from '../../src/compiler/compile';
 import { bandIndex, evaluateAll } from '../../src/compiler/evaluate';
 import { nodeRunner } from '../../src/runtime/node';
-import type { Input } from '../../src/schema';
-import { roundHalfAway } from '../../src/units/round';
+import { valueOf } from '../arbitraries';
 import { close } from '../helpers';
 
 const ROWS_PER_RUN = 200;
 const RUNS = 6; // 1200 input sets per calculator
 const REL_TOL = 1e-9;
-
-const DAY_MS = 86_400_000;
-const uniform = (lo: number, hi: number) =>
-  fc.noBias(fc.integer({ min: 0, max: 2 ** 31 - 1 })).map((k) => (k === 2 ** 31 - 1 ? hi : lo + ((hi - lo) * k) / (2 ** 31 - 1)));
-
-/**
- * Values a user could give: uniform within the limits or within the typical range (where most
- * patients are, and where scores are not saturated), as typed (rounded to the input's decimals), or
- * at an edge of either range.
- */
-function valueOf(input: Input): fc.Arbitrary<number> {
-  switch (input.type) {
-    case 'number': {
-      const [lo, hi] = input.limits;
-      const typical = uniform(...input.typical);
-      const typed = fc.oneof(uniform(lo, hi), typical).map((v) => Math.min(hi, Math.max(lo, roundHalfAway(v, input.decimals))));
-      const edges = fc.constantFrom(lo, hi, ...input.typical);
-      const given = fc.oneof(
-        { arbitrary: uniform(lo, hi), weight: 3 },
-        { arbitrary: typical, weight: 3 },
-        { arbitrary: typed, weight: 3 },
-        { arbitrary: edges, weight: 1 },
-      );
-      const optional = (input as { optional?: boolean }).optional === true;
-      return optional ? fc.oneof({ arbitrary: given, weight: 4 }, { arbitrary: fc.constant(NaN), weight: 1 }) : given;
-    }
-    case 'choice':
-      return fc.constantFrom(...input.options.map((o) => o.value));
-    case 'yesno':
-      return fc.constantFrom(0, 1);
-    case 'date':
-      return fc.noBias(fc.integer({ min: Date.UTC(1900, 0, 1) / DAY_MS, max: Date.UTC(2100, 11, 31) / DAY_MS }));
-  }
-}
 
 const { entries } = loadCatalog();
 const runner = nodeRunner();
@@ -76,13 +41,14 @@ describe('ONNX model == AST evaluator on random in-limit inputs', () => {
           const complete = Object.values(r).every((v) => !Number.isNaN(v));
           const all = evaluateAll(outputs, r);
           // Without the validity conditions, to tell "not valid here" (declared) from a NaN bug.
-          const unconditioned = evaluateAll(outputs.map(({ valid: _, ...o }) => o), r);
+          const unconditioned = evaluateAll(outputs.map(({ valid: _v, plausible: _p, ...o }) => o), r);
           for (const o of outputs) {
             const def = calc.outputs.find((d) => d.id === o.id)!;
             const expected = all[o.id];
             const actual = out[o.id][n];
             const at = `${id}.${o.id} at ${JSON.stringify(r)}: model ${actual}, evaluator ${expected}`;
-            const declaredInvalid = o.valid !== undefined && Number.isNaN(expected) && Number.isFinite(unconditioned[o.id]);
+            // NaN is declared when it disappears without the validity conditions and plausible ranges.
+            const declaredInvalid = Number.isNaN(expected) && Number.isFinite(unconditioned[o.id]);
             if (complete && !declaredInvalid && !(Number.isFinite(actual) && Number.isFinite(expected))) throw new Error(`not finite: ${at}`);
             if (!close(actual, expected, REL_TOL)) throw new Error(`differ: ${at}`);
             const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;

@@ -60,9 +60,9 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('unknown field with a typo', () => {
     expect(report('field-typo')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/field-typo/calculator.yaml:13
+      "test/fixtures/broken/field-typo/calculator.yaml:13 [schema]
         inputs[1].label: is required (expected string) but is missing
-      test/fixtures/broken/field-typo/calculator.yaml:14
+      test/fixtures/broken/field-typo/calculator.yaml:14 [schema]
         inputs[1].lable: "lable" is not a known field here. Expected one of: id, label, help, type, unit, units, analyte, limits, limits_reason, typical, decimals, default, optional, training_range
         Hint: did you mean "label"?"
     `);
@@ -70,7 +70,7 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('wrong input type', () => {
     expect(report('input-type-typo')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/input-type-typo/calculator.yaml:15
+      "test/fixtures/broken/input-type-typo/calculator.yaml:15 [schema]
         inputs[1].type: "numbr" is not allowed. Expected one of: number, choice, yesno, date
         Hint: write "number""
     `);
@@ -78,14 +78,14 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('missing required field', () => {
     expect(report('missing-summary')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/missing-summary/calculator.yaml:1
+      "test/fixtures/broken/missing-summary/calculator.yaml:1 [schema]
         summary: is required (expected string) but is missing"
     `);
   });
 
   test('unit written in the wrong case', () => {
     expect(report('unit-wrong-case')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/unit-wrong-case/calculator.yaml:16
+      "test/fixtures/broken/unit-wrong-case/calculator.yaml:16 [units]
         inputs[1].unit: "mg/dl" is not a known unit. Expected one of: years, weeks, days, h, min, ms, kg, g, mg, mcg, lb, m, cm, in, ft, g/L, g/dL, mg/dL, mg/L, mmol/L, umol/L, mEq/L, mmHg, kPa, degC, degF, %, ratio, bpm, breaths/min, kg/m², mL/min/1.73m², mL/min, mL, L, mL/h, points, U/L, 10^9/L, 10^3/uL, /uL, uIU/mL, m², mOsm/kg, mcg/h, mcg/kg/min, /day
         Hint: unit symbols are case-sensitive; write "mg/dL""
     `);
@@ -93,51 +93,51 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('typical range outside the limits', () => {
     expect(report('typical-outside-limits')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/typical-outside-limits/calculator.yaml:20
+      "test/fixtures/broken/typical-outside-limits/calculator.yaml:20 [schema]
         inputs[1].typical: typical [0.05,4] must lie inside limits [0.1,20]"
     `);
   });
 
   test('overlapping bands', () => {
     expect(report('overlapping-bands')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/overlapping-bands/calculator.yaml:35
+      "test/fixtures/broken/overlapping-bands/calculator.yaml:35 [schema]
         interpretation[0].bands[1]: overlaps bands[0] (min is inclusive, max exclusive: a band ending at 60 and one starting at 60 do not overlap)"
     `);
   });
 
   test('no primary reference', () => {
     expect(report('no-primary-reference')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/no-primary-reference/calculator.yaml:37
+      "test/fixtures/broken/no-primary-reference/calculator.yaml:37 [schema]
         references: exactly one reference must be \`primary: true\` (found 0): the paper the formula or points come from"
     `);
   });
 
   test('two primary references', () => {
     expect(report('two-primary-references')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/two-primary-references/calculator.yaml:37
+      "test/fixtures/broken/two-primary-references/calculator.yaml:37 [schema]
         references: exactly one reference must be \`primary: true\` (found 2): the paper the formula or points come from"
     `);
   });
 
   test('formula with an unknown name', () => {
     expect(report('formula-unknown-name')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/formula-unknown-name/calculator.yaml:28
-        outputs[0].formula: "scrr" is not an input or where-name. Expected one of: sex, scr, chf
+      "test/fixtures/broken/formula-unknown-name/calculator.yaml:28 [formulas]
+        outputs[0].formula: "scrr" is not an input, table or where-name. Expected one of: sex, scr, chf
         Hint: did you mean "scr"?"
     `);
   });
 
   test('formula with an unknown function', () => {
     expect(report('formula-unknown-function')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/formula-unknown-function/calculator.yaml:28
-        outputs[0].formula: function "sqr" is not available. Expected one of: min, max, sum, abs, sqrt, exp, log, ln, log10, floor, ceil, round, clamp, sigmoid, points
+      "test/fixtures/broken/formula-unknown-function/calculator.yaml:28 [formulas]
+        outputs[0].formula: function "sqr" is not available. Expected one of: min, max, sum, abs, sqrt, exp, log, ln, log10, floor, ceil, round, clamp, sigmoid, points, given
         Hint: did you mean sqrt()?"
     `);
   });
 
   test('option label typo in a comparison', () => {
     expect(report('option-label-typo')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/option-label-typo/calculator.yaml:28
+      "test/fixtures/broken/option-label-typo/calculator.yaml:28 [formulas]
         outputs[0].formula: "femal" is not an option of sex. Expected one of: "Male", "Female"
         Hint: write "Female""
     `);
@@ -145,14 +145,14 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('choice compared with a value that is no option', () => {
     expect(report('choice-value-missing')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/choice-value-missing/calculator.yaml:28
+      "test/fixtures/broken/choice-value-missing/calculator.yaml:28 [formulas]
         outputs[0].formula: sex has no option with value 2. Its options are 0 (Male), 1 (Female)"
     `);
   });
 
   test('points() of a yes/no without points', () => {
     expect(report('yesno-without-points')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/yesno-without-points/calculator.yaml:27
+      "test/fixtures/broken/yesno-without-points/calculator.yaml:27 [formulas]
         outputs[0].formula: chf declares no points
         Hint: add "points: <n>" to input chf"
     `);
@@ -160,9 +160,9 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('points: all when no input has points', () => {
     expect(report('points-all-without-points')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/points-all-without-points/calculator.yaml:27
-        outputs[0].points: "points: all" but no input declares points
-        Hint: give choice options or yes/no inputs their points"
+      "test/fixtures/broken/points-all-without-points/calculator.yaml:27 [formulas]
+        outputs[0].points: "points: all" but no input or table declares points
+        Hint: give choice options or yes/no inputs their points, or add tables"
     `);
   });
 
@@ -173,22 +173,22 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('YAML syntax error', () => {
     expect(report('yaml-syntax-error')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/yaml-syntax-error/calculator.yaml:28
-        (top level): YAML syntax: Nested mappings are not allowed in compact mappings
+      "test/fixtures/broken/yaml-syntax-error/calculator.yaml:28 [yaml]
+        (top level): YAML syntax: Nested mappings are not allowed in compact mappings at "formula: scr * (sex == "female" ? 2 : 1) + points(chf)"
         Hint: check indentation and quoting; quote formulas containing ":" or "#""
     `);
   });
 
   test('fewer than 3 cases', () => {
     expect(report('cases-too-few')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/cases-too-few/cases.yaml:1
+      "test/fixtures/broken/cases-too-few/cases.yaml:1 [schema]
         (top level): a calculator needs at least 3 worked examples (found 2 items)"
     `);
   });
 
   test('no cases.yaml', () => {
     expect(report('cases-missing')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/cases-missing/cases.yaml:1
+      "test/fixtures/broken/cases-missing/cases.yaml:1 [folder]
         (top level): is missing: every calculator needs at least 3 worked examples
         Hint: add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)"
     `);
@@ -196,7 +196,7 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('no calculator.yaml', () => {
     expect(report('calculator-missing')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/calculator-missing:1
+      "test/fixtures/broken/calculator-missing:1 [folder]
         (top level): has no calculator.yaml
         Hint: every calculator folder holds calculator.yaml and cases.yaml; copy them from a similar calculator"
     `);
@@ -204,7 +204,7 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('folder name that is not kebab-case', () => {
     expect(report('Not_Kebab')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/Not_Kebab:1
+      "test/fixtures/broken/Not_Kebab:1 [folder]
         (top level): folder name "Not_Kebab" is not a kebab-case id (it becomes the URL /c/<id>/)
         Hint: rename the folder to "not-kebab""
     `);
@@ -212,17 +212,17 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('case naming an unknown input', () => {
     expect(report('case-unknown-input')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/case-unknown-input/cases.yaml:13
+      "test/fixtures/broken/case-unknown-input/cases.yaml:13 [cases]
         [2].inputs.scrr: "scrr" is not an input. Expected one of: sex, scr, chf
         Hint: did you mean "scr"?
-      test/fixtures/broken/case-unknown-input/cases.yaml:13
+      test/fixtures/broken/case-unknown-input/cases.yaml:13 [cases]
         [2].inputs.scr: Enter serum creatinine."
     `);
   });
 
   test('case naming an unknown output', () => {
     expect(report('case-unknown-output')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/case-unknown-output/cases.yaml:15
+      "test/fixtures/broken/case-unknown-output/cases.yaml:15 [cases]
         [2].expect.reslt: "reslt" is not an output. Expected one of: result
         Hint: did you mean "result"?"
     `);
@@ -230,14 +230,14 @@ describe('author mistakes are refused with a friendly message', () => {
 
   test('case expecting a band that does not exist', () => {
     expect(report('case-unknown-band')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/case-unknown-band/cases.yaml:5
+      "test/fixtures/broken/case-unknown-band/cases.yaml:5 [cases]
         [0].expect.result.band: "Lo" is not a band of result. Expected one of: "Low", "High""
     `);
   });
 
   test('case with a value outside the limits', () => {
     expect(report('case-out-of-limits')).toMatchInlineSnapshot(`
-      "test/fixtures/broken/case-out-of-limits/cases.yaml:8
+      "test/fixtures/broken/case-out-of-limits/cases.yaml:8 [cases]
         [1].inputs.scr: Serum creatinine must be between 8.84 and 1768 µmol/L."
     `);
   });

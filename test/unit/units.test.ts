@@ -1,7 +1,7 @@
 /** Unit conversions: every factor against the conventional clinical one, round trips, and refusals. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ANALYTES, UNITS, conversionProblem, convert, displayUnit, lookupUnit, unitBySymbol } from '../../src/units';
+import { ANALYTES, UNITS, conversionProblem, convert, displayUnit, effectiveMolarMass, lookupUnit, unitBySymbol } from '../../src/units';
 import { roundHalfAway } from '../../src/units/round';
 
 describe('every unit against its conventional factor', () => {
@@ -74,14 +74,14 @@ describe('every unit against its conventional factor', () => {
 
   // [analyte, from, to, conventional value of 1 `from` in `to`, tolerance]
   const ANALYTE_FACTORS: [string, string, string, number, number][] = [
-    ['creatinine', 'mg/dL', 'umol/L', 88.4, 0.05],
-    ['bilirubin', 'mg/dL', 'umol/L', 17.1, 0.05],
-    ['glucose', 'mmol/L', 'mg/dL', 18.016, 0.01],
-    ['urea', 'mmol/L', 'mg/dL', 2.8, 0.01], // urea mmol/L -> BUN mg/dL
-    ['calcium', 'mmol/L', 'mg/dL', 4.008, 0.001],
-    ['magnesium', 'mmol/L', 'mg/dL', 2.43, 0.005],
-    ['cholesterol', 'mmol/L', 'mg/dL', 38.67, 0.01],
-    ['triglycerides', 'mmol/L', 'mg/dL', 88.57, 0.01],
+    ['creatinine', 'mg/dL', 'umol/L', 88.4, 1e-9],
+    ['bilirubin', 'mg/dL', 'umol/L', 17.1, 1e-9],
+    ['glucose', 'mmol/L', 'mg/dL', 18, 1e-9],
+    ['urea', 'mmol/L', 'mg/dL', 2.8, 1e-9], // urea mmol/L -> BUN mg/dL
+    ['calcium', 'mmol/L', 'mg/dL', 4, 1e-9],
+    ['magnesium', 'mmol/L', 'mg/dL', 2.43, 1e-9],
+    ['cholesterol', 'mmol/L', 'mg/dL', 38.67, 1e-9],
+    ['triglycerides', 'mmol/L', 'mg/dL', 88.57, 1e-9],
     ['sodium', 'mmol/L', 'mg/dL', 2.299, 0.001],
     ['potassium', 'mmol/L', 'mg/dL', 3.910, 0.001],
     ['chloride', 'mmol/L', 'mg/dL', 3.545, 0.001],
@@ -98,6 +98,22 @@ describe('every unit against its conventional factor', () => {
     expect(Math.abs(convert(expected, to, from, analyte) - 1)).toBeLessThanOrEqual(tol / expected + 1e-12);
   });
 
+  test('each conventional factor agrees with the molar mass to within 0.5 %', () => {
+    for (const [name, a] of Object.entries(ANALYTES).filter(([, a]) => a.conventional)) {
+      expect(a.molarMass, name).toBeDefined();
+      expect(Math.abs(effectiveMolarMass(a) / a.molarMass! - 1), name).toBeLessThan(0.005);
+    }
+  });
+
+  test('a value typed at a textbook SI equivalent converts to the round conventional value', () => {
+    // 12 significant digits, as readNumber keeps them: 176.8 µmol/L is 2.0 mg/dL, not 1.99996.
+    const at = (v: number, from: string, to: string, an: string) => Number(convert(v, from, to, an).toPrecision(12));
+    expect(at(176.8, 'umol/L', 'mg/dL', 'creatinine')).toBe(2);
+    expect(at(34.2, 'umol/L', 'mg/dL', 'bilirubin')).toBe(2);
+    expect(at(7, 'mmol/L', 'mg/dL', 'glucose')).toBe(126);
+    expect(at(2.5, 'mmol/L', 'mg/dL', 'calcium')).toBe(10);
+  });
+
   test('worked clinical conversions', () => {
     expect(roundHalfAway(convert(0.8, 'mg/dL', 'umol/L', 'creatinine'), 0)).toBe(71);
     expect(roundHalfAway(convert(100, 'mg/dL', 'mmol/L', 'glucose'), 1)).toBe(5.6);
@@ -110,7 +126,7 @@ describe('every unit against its conventional factor', () => {
   test('mEq/L goes through the valence: 1 mmol/L of Ca2+ is 2 mEq/L, of Na+ 1 mEq/L', () => {
     expect(convert(1, 'mmol/L', 'mEq/L', 'calcium')).toBe(2);
     expect(convert(5, 'mEq/L', 'mmol/L', 'calcium')).toBe(2.5);
-    expect(convert(5, 'mEq/L', 'mg/dL', 'calcium')).toBeCloseTo(10.02, 2);
+    expect(convert(5, 'mEq/L', 'mg/dL', 'calcium')).toBeCloseTo(10, 10);
     expect(convert(140, 'mEq/L', 'mmol/L', 'sodium')).toBe(140);
     expect(convert(2, 'mEq/L', 'mmol/L', 'magnesium')).toBe(1);
   });

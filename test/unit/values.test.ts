@@ -1,7 +1,7 @@
 /** Reading what a person typed: numbers with units, limits and typical ranges, choices, yes/no, dates. */
 import { describe, expect, test } from 'vitest';
 import { formatOutput } from '../../src/runtime/calculate';
-import { fmt, formatDate, parseDecimal, readChoice, readDate, readNumber, readValue, readYesNo, todayDays } from '../../src/runtime/values';
+import { fieldValues, fmt, formatDate, parseDecimal, readChoice, readDate, readNumber, readValue, readYesNo, todayDays } from '../../src/runtime/values';
 import { ChoiceInputSchema, DateInputSchema, NumberInputSchema, YesNoInputSchema, type NumberInput } from '../../src/schema';
 
 const scr = NumberInputSchema.parse({
@@ -16,7 +16,7 @@ const scr = NumberInputSchema.parse({
   typical: [0.4, 4],
   decimals: 2,
 });
-const UMOL_PER_MGDL = 0.01 / 113.12 * 1e6; // 88.40 µmol/L per mg/dL (creatinine 113.12 g/mol)
+const UMOL_PER_MGDL = 88.4; // the conventional factor (src/units/catalogue.ts)
 const sex = ChoiceInputSchema.parse({ id: 'sex', label: 'Sex', type: 'choice', options: [{ value: 0, label: 'Male' }, { value: 1, label: 'Female' }] });
 const chf = YesNoInputSchema.parse({ id: 'chf', label: 'Heart failure', type: 'yesno' });
 const lmp = DateInputSchema.parse({ id: 'lmp', label: 'Last menstrual period', type: 'date' });
@@ -93,6 +93,14 @@ describe('readNumber', () => {
     const r = readNumber(scr, '70.7', 'umol/L');
     expect(r.status).toBe('ok');
     expect((r as { value: number }).value).toBeCloseTo(70.7 / UMOL_PER_MGDL, 12);
+  });
+
+  test('keeps what was typed: the unit index and the number in that unit, for per-unit tables', () => {
+    expect(readNumber(scr, '176.8', 'umol/L')).toEqual({ status: 'ok', value: 2, unitIndex: 1, typed: 176.8 });
+    expect(readNumber(scr, '2', 'mg/dL')).toEqual({ status: 'ok', value: 2 });
+    expect(fieldValues('scr', readNumber(scr, '176.8', 'umol/L'))).toEqual({ scr: 2, 'scr.unit': 1, 'scr.typed': 176.8 });
+    expect(fieldValues('scr', readNumber(scr, '2'))).toEqual({ scr: 2 });
+    expect(fieldValues('scr', readNumber(scr, 'abc'))).toEqual({});
   });
 
   test('a unit the input does not accept', () => {
