@@ -24,7 +24,10 @@ export default defineConfig({
   markdown: markdownOptions,
   // Order matters: models are copied and every page gets its modulepreload hints, integrity attributes and its CSP before the service worker
   // precaches (and so hashes) the final files.
-  integrations: [solid(), models(), preload(), integrity(), csp(), AstroPWA(pwaOptions(base, outDir)), pinWebManifest(), precompress()],
+  // BEDSIDE_PRECOMPRESS=0 skips the .br/.gz copies: npm test's builds (dist/ and dist-base/) are served by
+  // astro preview, which never sends them, and brotli over the 14 MB wasm costs a fresh clone a minute
+  // or more (test/unit/precompress.test.ts checks the step itself).
+  integrations: [solid(), models(), preload(), integrity(), csp(), AstroPWA(pwaOptions(base, outDir)), pinWebManifest(), ...(process.env.BEDSIDE_PRECOMPRESS === '0' ? [] : [precompress()])],
   vite: {
     plugins: [tailwindcss()],
     // onnxruntime-web is imported dynamically after mount; pre-bundling it breaks its wasm lookup.

@@ -1,8 +1,21 @@
-/** `npm run check`: lints every definition and prints every problem in every file, then exits 1 if any. */
-import { loadCatalog } from '../catalog/load';
+/**
+ * `npm run check`: lints every definition, then runs every calculator's worked examples through the
+ * model its definition compiles to (in memory, seconds); prints every problem in every file with its
+ * file:line, then exits 1 if any.
+ * `npm run check -- --changed`: only the calculators changed against the merge base with main
+ * (or origin/main), committed or not; every calculator when there is no git or no merge base.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkCases } from '../catalog/cases';
+import { changedCalculators } from '../catalog/changed';
+import { CALCULATORS_DIR, ROOT, loadCatalog, type CatalogEntry } from '../catalog/load';
 import { jsonSchemaDrift } from '../catalog/json-schemas';
 import { unitDocsDrift } from '../catalog/unit-docs';
-import { errorsOf, formatProblem, githubAnnotation } from '../catalog/problems';
+import { errorsOf, formatProblem, githubAnnotation, type FileProblem } from '../catalog/problems';
+import { readYaml } from '../catalog/yaml';
+import { compileCalculator } from '../compiler/compile';
+import { ModelRunner, type ModelRef } from '../runtime/session';
 
 /** The committed JSON Schemas (schema/*.json) must be what src/schema/ generates; returns the number of problems. */
 function checkJsonSchemas(): number {
@@ -16,20 +29,74 @@ function checkJsonSchemas(): number {
   return drift.length + (units ? 1 : 0);
 }
 
-const { entries, problems } = loadCatalog();
-for (const p of problems) {
-  console.error(formatProblem(p));
-  if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
+/** Every worked example of `entries` through the model its definition compiles to; located problems. */
+async function checkAllCases(entries: CatalogEntry[]): Promise<{ problems: FileProblem[]; cases: number }> {
+  const bytes = new Map<string, Uint8Array>();
+  const runner = new ModelRunner(async (url) => bytes.get(url)!);
+  const problems: FileProblem[] = [];
+  let cases = 0;
+  for (const { id, calc, cases: list } of entries) {
+    const source = calc.model ? join(ROOT, calc.model.file) : undefined;
+    const compiled = compileCalculator(id, calc, source && existsSync(source) ? readFileSync(source) : undefined);
+    const file = relative(process.cwd(), join(CALCULATORS_DIR, id, 'cases.yaml'));
+    if (!compiled.bytes || !compiled.entry) {
+      // Reported by the lint (or by npm run models) already; the cases cannot run without a model.
+      const def = relative(process.cwd(), join(CALCULATORS_DIR, id, 'calculator.yaml'));
+      problems.push(...compiled.problems.map((p) => ({ ...p, file: def, line: readYaml(def, readFileSync(def, 'utf8')).lineOf(p.path) })));
+      continue;
+    }
+    const ref: ModelRef = { id, url: `memory:${id}`, sha256: compiled.entry.sha256, inputs: compiled.entry.inputs, outputs: compiled.entry.outputs };
+    bytes.set(ref.url, compiled.bytes);
+    const yaml = readYaml(file, readFileSync(file, 'utf8'));
+    const found = await checkCases(runner, ref, calc, list);
+    cases += list.length;
+    found.forEach((mismatches, k) => {
+      for (const m of mismatches)
+        problems.push({
+          file,
+          line: yaml.lineOf(m.path),
+          path: m.path,
+          message: `case "${list[k].name}": ${m.message}`,
+          hint: `recompute the expected value from the source (${list[k].source}); if the case is right, the definition in calculator.yaml is wrong`,
+        });
+    });
+  }
+  return { problems, cases };
 }
-// The build (src/integrations/models.mjs) checks the definitions; generated files are the repository's concern.
-const schemaProblems = process.argv.includes('--build') ? 0 : checkJsonSchemas();
-const errors = errorsOf(problems);
-const warnings = problems.length - errors.length;
-if (warnings) console.error(`${warnings} warning${warnings === 1 ? '' : 's'} (printed above; they do not fail the check).`);
-if (errors.length || schemaProblems) {
-  const files = new Set(errors.map((p) => p.file)).size + schemaProblems;
-  const total = errors.length + schemaProblems;
-  console.error(`\n${total} problem${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
-  process.exit(1);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  // The build (src/integrations/models.mjs) checks the definitions only; the worked examples and the
+  // generated files are the repository's concern (npm test).
+  const build = process.argv.includes('--build');
+  let only: string[] | undefined;
+  if (process.argv.includes('--changed')) {
+    const { ids, why, shared } = changedCalculators();
+    if (ids) {
+      console.log(ids.length ? `Checking ${ids.length} calculator${ids.length === 1 ? '' : 's'} ${why}: ${ids.join(', ')}` : `No calculator ${why}.`);
+      if (shared) console.log(`Also changed, and used by every calculator: ${shared.join(', ')}. Run npm run check (without --changed) to check them all.`);
+      only = ids;
+    } else console.log(`Checking every calculator: ${why}.`);
+  }
+  const { entries, problems } = only && !only.length ? { entries: [], problems: [] } : loadCatalog(undefined, only);
+  const ran = build ? { problems: [], cases: 0 } : await checkAllCases(entries);
+  const all = [...problems, ...ran.problems];
+  for (const p of all) {
+    console.error(formatProblem(p));
+    if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
+  }
+  const schemaProblems = build ? 0 : checkJsonSchemas();
+  const errors = errorsOf(all);
+  const warnings = all.length - errors.length;
+  if (warnings) console.error(`${warnings} warning${warnings === 1 ? '' : 's'} (printed above; they do not fail the check).`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (errors.length || schemaProblems) {
+    const files = new Set(errors.map((p) => p.file)).size + schemaProblems;
+    const total = errors.length + schemaProblems;
+    console.error(`\n${total} problem${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
+    process.exit(1);
+  }
+  console.log(`${entries.length} calculators checked, ${ran.cases} worked examples hold through their compiled models, no problems; JSON Schemas in sync (${seconds} s).`);
 }
-console.log(`${entries.length} calculators checked, no problems; JSON Schemas in sync.`);
+
+await main();

@@ -1,28 +1,15 @@
-/** WCAG 2.2 AA: axe reports no violation on any page, in light and dark mode; keyboard reaches every control. */
-import AxeBuilder from '@axe-core/playwright';
+/** WCAG 2.2 AA on the site pages (home, about, privacy): axe in light and dark mode, 320 px; keyboard reaches every control. */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
-import { fillCase, readOutputs } from './fill';
+import { axeLightAndDark, phoneLayout } from './audit';
 
-const { entries } = loadCatalog();
-const pages = ['./', 'about/', 'privacy/', ...entries.map((e) => `c/${e.id}/`)];
-
-// One page load and one filled form per page; axe then runs in light and in dark mode.
-for (const path of pages) {
-  test(`axe, light and dark: ${path}`, async ({ page }) => {
+// Calculator pages get axe (light and dark, result shown) in their own block in calculators.spec.ts.
+for (const path of ['./', 'about/', 'privacy/']) {
+  test(`axe, light and dark, and 320 px: ${path}`, async ({ page }) => {
     await page.goto(path);
-    const entry = entries.find((e) => path === `c/${e.id}/`);
-    if (entry) {
-      await fillCase(page, entry.calc, entry.cases[0]);
-      await readOutputs(page, entry.calc);
-    }
-    const found: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      found.push(...result.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`));
-    }
-    expect(found).toEqual([]);
+    expect(await axeLightAndDark(page)).toEqual([]);
+    const { overflow, small } = await phoneLayout(page);
+    expect(overflow, `${path} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+    expect(small, `${path}: targets under 44 px`).toEqual([]);
   });
 }
 

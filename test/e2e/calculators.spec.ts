@@ -1,30 +1,69 @@
 /**
- * One generated smoke test per calculator: open its page in Chromium, fill the first worked example
- * by label, and check what the page shows against the case — through the real ONNX model.
+ * One generated block per calculator, from the catalogue: on ONE page load, in real Chromium through
+ * the real ONNX model, it checks every browser-level promise the page makes —
+ *   - a strict Content Security Policy that never fires, no console error, no cookie;
+ *   - nothing fetched from another origin, nothing at all once the engine is ready (typing,
+ *     computing, resizing), so no typed value in any URL, nor in the page's address;
+ *   - one worked example typed by label shows its value (at its shown precision) and band;
+ *   - axe finds no WCAG 2.2 AA violation with the result shown, in light mode and (its colour rules:
+ *     dark mode changes nothing else) in dark mode;
+ *   - at 320 px nothing scrolls sideways and every touch target is at least 44 px tall.
+ * Every other worked example is checked in vitest (test/calculators.test.ts) through the same model,
+ * which is where values belong: typing 800 cases in a browser proves nothing more about them.
  */
 import { expect, test } from '@playwright/test';
 import { loadCatalog } from '../../src/catalog/load';
+import type { Case } from '../../src/schema';
+import { audit, axeLightAndDark, expectPrivate, expectStrictPolicy, phoneLayout } from './audit';
 import { expectCase } from './expect-case';
 import { fillCase } from './fill';
 
 const { entries } = loadCatalog();
 
+/** The example typed in the page: the first that names a band (so the band display is checked too). */
+const pageCase = (cases: Case[]): Case => cases.find((c) => Object.values(c.expect).some((e) => typeof e === 'object' && e.band !== undefined)) ?? cases[0];
+
 test('the index lists every calculator', async ({ page }) => {
   await page.goto('./');
-  for (const { id, calc } of entries) await expect(page.locator(`a[href$="/c/${id}/"]`)).toContainText(calc.title);
+  // Read once, compared at once: one round trip however large the catalogue.
+  const links = await page.locator('a[href*="/c/"]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ') })));
+  const missing = entries.filter(({ id, calc }) => !links.some((l) => l.href.endsWith(`/c/${id}/`) && l.text.includes(calc.title))).map((e) => e.id);
+  expect(missing, 'calculators without a link bearing their title').toEqual([]);
 });
 
-for (const { id, calc, cases } of entries) {
-  test(`${id}: first worked example computes in the page`, async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`c/${id}/`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(calc.title);
-    await fillCase(page, calc, cases[0]);
-    await expectCase(page, calc, cases[0]);
-    expect(errors).toEqual([]);
-  });
-}
+test.describe('every calculator, one page load', () => {
+  // The service worker's background precache would blur "no request while computing"; its own
+  // requests are audited in privacy.spec.ts, and it is exercised offline in offline.spec.ts.
+  test.use({ serviceWorkers: 'block' });
+  for (const { id, calc, cases } of entries) {
+    const c = pageCase(cases);
+    test(`${id}: CSP, network, worked example "${c.name}", axe light and dark, 320 px`, async ({ page, context, baseURL }) => {
+      test.setTimeout(90_000);
+      const log = await audit(context, page);
+      const url = new URL(`c/${id}/`, baseURL).href;
+      await page.goto(url);
+      await expectStrictPolicy(page, id);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(calc.title);
+      await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+
+      const before = log.requests.length;
+      await fillCase(page, calc, c);
+      await expectCase(page, calc, c);
+      expect(log.requests.slice(before), 'requests made while computing').toEqual([]);
+      // No request after typing, so none carried a typed value; nor does the address (or its #fragment).
+      expect(page.url(), 'typed values put in the address').toBe(url);
+      await expectPrivate(page, context, baseURL!, log);
+
+      expect(await axeLightAndDark(page, { darkRules: 'colour' })).toEqual([]);
+
+      const { overflow, small } = await phoneLayout(page);
+      expect(overflow, `${id} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+      expect(small, `${id}: targets under 44 px`).toEqual([]);
+      expect(log.requests.slice(before), 'requests after the engine was ready (typing, computing, checking)').toEqual([]);
+      expect(log.problems).toEqual([]);
+    });
+  }
+});
 
 test('out-of-limit value gets a plain message next to the field and no result', async ({ page }) => {
   const entry = entries.find((e) => e.calc.inputs.some((i) => i.type === 'number'))!;

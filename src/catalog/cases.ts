@@ -1,0 +1,65 @@
+/**
+ * Runs worked examples (cases.yaml) through a model and says where each one disagrees: the one case
+ * runner, used by `npm run check` (through the model compiled in memory) and by
+ * test/calculators.test.ts (through the committed model).
+ */
+import { computeRows, formatOutput, readAll } from '../runtime/calculate';
+import type { ModelRef, ModelRunner } from '../runtime/session';
+import type { Calculator, Case, Expect } from '../schema';
+
+/** One disagreement; `path` is the field within cases.yaml (e.g. [0, 'expect', 'egfr', 'value']). */
+export interface CaseMismatch {
+  path: (string | number)[];
+  message: string;
+}
+
+const show = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : String(v));
+
+/**
+ * Runs `cases` in one batched model run; returns, per case, every way the model's results differ from
+ * what the case expects (empty: the case holds). `index` offsets the paths (the case's position in
+ * cases.yaml when a slice is passed).
+ */
+export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Calculator, cases: Case[], index = 0): Promise<CaseMismatch[][]> {
+  const found: CaseMismatch[][] = cases.map(() => []);
+  const rows: { k: number; values: Record<string, number> }[] = [];
+  cases.forEach((c, k) => {
+    const { fields, values, ok } = readAll(calc, c.inputs);
+    for (const [id, f] of Object.entries(fields)) {
+      if (f.status === 'empty' || f.status === 'error')
+        found[k].push({ path: [index + k, 'inputs', id], message: `${id} = ${JSON.stringify(c.inputs[id] ?? null)} is not readable: ${f.message}` });
+    }
+    if (ok) rows.push({ k, values });
+  });
+  if (!rows.length) return found;
+  const results = await computeRows(runner, model, calc, rows.map((r) => r.values));
+  rows.forEach(({ k }, n) => {
+    const c = cases[k];
+    const at = (...p: (string | number)[]) => [index + k, 'expect', ...p];
+    for (const [outputId, exp] of Object.entries(c.expect) as [string, Expect][]) {
+      const o = calc.outputs.find((x) => x.id === outputId);
+      const r = results[n].find((x) => x.id === outputId);
+      if (!o || !r) {
+        found[k].push({ path: at(outputId), message: `"${outputId}" is not an output (outputs: ${calc.outputs.map((x) => x.id).join(', ')})` });
+        continue;
+      }
+      const { value, tol, band } = typeof exp === 'object' ? exp : { value: exp, tol: undefined, band: undefined };
+      if (typeof value === 'number') {
+        const allowed = tol ?? 0.5 * 10 ** -o.decimals;
+        if (!Number.isFinite(r.value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found no value (${r.unavailable ?? r.value}), expected ${value}` });
+        else if (Math.abs(r.value - value) > allowed + 1e-12) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found ${show(r.value)} (shown "${r.display}"), expected ${value} ± ${allowed}` });
+        // A categorical output is shown as its label: its band is what the case checks.
+        else if (o.format === 'category') {
+          if (r.display !== r.band?.label) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected its band's label "${r.band?.label}"` });
+        }
+        // Without an explicit tolerance, what the user sees is what the source says.
+        else if (tol === undefined && r.display !== formatOutput(o, value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${formatOutput(o, value)}"` });
+      } else if (typeof value === 'string' && r.display !== value) {
+        found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${value}"` });
+      }
+      if (band !== undefined && r.band?.label !== band)
+        found[k].push({ path: at(outputId, 'band'), message: `${outputId} band: found ${r.band ? `"${r.band.label}"` : 'none'}, expected "${band}"` });
+    }
+  });
+  return found;
+}
