@@ -3,8 +3,8 @@
  * model with onnxruntime-web, exactly as the page runs them.
  */
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../src/catalog/load';
-import { modelRef } from '../src/catalog/models';
+import { loadCatalog } from '../src/definitions/load';
+import { modelRef } from '../src/definitions/models';
 import { computeRows, formatOutput, readAll } from '../src/runtime/calculate';
 import { nodeRunner } from '../src/runtime/node';
 import type { Case, Calculator, Expect } from '../src/schema';

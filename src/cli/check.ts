@@ -1,7 +1,7 @@
 /** `npm run check`: lints every definition and prints every problem in every file, then exits 1 if any. */
-import { loadCatalog } from '../catalog/load';
-import { jsonSchemaDrift } from '../catalog/json-schemas';
-import { formatProblem, githubAnnotation } from '../catalog/problems';
+import { loadCatalog } from '../definitions/load';
+import { jsonSchemaDrift } from '../definitions/json-schemas';
+import { formatProblem, githubAnnotation } from '../definitions/problems';
 
 /** The committed JSON Schemas (schema/*.json) must be what src/schema/ generates; returns the number of problems. */
 function checkJsonSchemas(): number {

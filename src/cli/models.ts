@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CALCULATORS_DIR, ROOT, loadCatalog } from '../catalog/load';
+import { CALCULATORS_DIR, ROOT, loadCatalog } from '../definitions/load';
 import { formatPath } from '../schema/friendly';
-import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
-import { formatProblem } from '../catalog/problems';
+import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../definitions/models';
+import { formatProblem } from '../definitions/problems';
 import { compileCalculator } from '../compiler/compile';
 
 const checkOnly = process.argv.includes('--check');

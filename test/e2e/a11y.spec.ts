@@ -1,7 +1,7 @@
 /** WCAG 2.2 AA: axe reports no violation on any page, in light and dark mode; keyboard reaches every control. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { fillCase, readOutputs } from './fill';
 
 const { entries } = loadCatalog();

@@ -3,7 +3,7 @@
  * by label, and check what the page shows against the case — through the real ONNX model.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { expectCase } from './expect-case';
 import { fillCase } from './fill';
 

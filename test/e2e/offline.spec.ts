@@ -4,7 +4,7 @@
  * network off. Runs in both projects: at the site root and under the /bedside/ base path.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { expectCase, quickFill, waitForPrecache } from './expect-case';
 
 const { entries } = loadCatalog();

@@ -4,7 +4,7 @@
  * Content Security Policy must never fire, and no cookie is ever set.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { expectCase, quickFill, waitForPrecache } from './expect-case';
 
 const { entries } = loadCatalog();
