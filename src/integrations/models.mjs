@@ -6,20 +6,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedName } from '../build/model-urls';
 
 const manifest = () => JSON.parse(readFileSync('models/manifest.json', 'utf8'));
-
-/** File name a model is published under. */
-export const publishedName = (id, sha256) => `${id}.${sha256.slice(0, 16)}.onnx`;
-
-/**
- * The runtime's ModelRef (src/runtime/session.ts) for a models/manifest.json entry, as a page served
- * under `base` fetches it.
- * @param {string} id
- * @param {{ sha256: string, inputs: string[], outputs: string[] }} m
- * @param {string} base
- */
-export const publishedRef = (id, m, base) => ({ id, url: `${base}models/${publishedName(id, m.sha256)}`, sha256: m.sha256, inputs: m.inputs, outputs: m.outputs });
 
 export function models() {
   return {
