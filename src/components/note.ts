@@ -3,6 +3,7 @@ import type { Calculator } from '../schema';
 import type { OutputResult } from '../runtime/calculate';
 import type { FieldResult } from '../runtime/values';
 import { displayUnit } from '../units/convert';
+import { locators } from '../format/citation';
 
 /** What the user entered for one input, as shown in the note. */
 export interface EnteredValue {
@@ -39,7 +40,8 @@ function outputLine(r: OutputResult): string {
 /** The note text: title and version, inputs, outputs with interpretation, primary citation, date. */
 export function noteText(calc: Calculator, entered: Record<string, EnteredValue>, results: OutputResult[], date: string): string {
   const primary = calc.references.find((r) => r.primary)!;
-  const locator = primary.doi ? ` doi:${primary.doi}` : primary.pmid ? ` PMID ${primary.pmid}` : primary.url ? ` ${primary.url}` : '';
+  const first = locators(primary)[0];
+  const locator = first ? ` ${first.text}` : '';
   return [
     `${calc.title} (v${calc.version})`,
     ...calc.inputs.map((i) => inputLine(calc, i.id, entered[i.id])),

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Calculator } from '../schema';
 import { toQuestionnaire } from './fhir';
+import { citationText } from '../format/citation';
+import { signedPoints } from '../format/points';
 
 // ---------------------------------------------------------------------------------------------
 // A minimal, deterministic zip writer (PKWARE APPNOTE 6.3: local headers, central directory, end
@@ -117,9 +119,9 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
     if (i.type === 'number')
       lines.push(`| \`${i.id}\` | ${esc(i.label)} | number${i.optional ? ' (optional: NaN when unknown)' : ''}${i.default !== undefined ? ` (default ${i.default})` : ''} | ${esc(i.unit)} | ${range(i.limits)} | ${range(i.typical)} | |`);
     else if (i.type === 'choice')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${o.points} pt)` : ''}`).join('; ')} |`);
+      lines.push(`| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${signedPoints(o.points)} pt)` : ''}`).join('; ')} |`);
     else if (i.type === 'yesno')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | yes/no | | | | 0 = no, 1 = yes${i.points !== undefined ? ` (${i.points} pt if yes)` : ''} |`);
+      lines.push(`| \`${i.id}\` | ${esc(i.label)} | yes/no | | | | 0 = no, 1 = yes${i.points !== undefined ? ` (${signedPoints(i.points)} pt if yes)` : ''} |`);
     else lines.push(`| \`${i.id}\` | ${esc(i.label)} | date | days since 1970-01-01 (UTC) | | | |`);
   }
   lines.push('', 'Values outside the limits are refused by Bedside; the model itself does not check them. Typical ranges flag likely unit mistakes.', '');
@@ -164,7 +166,7 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
 
   lines.push('## References', '');
   for (const r of [...calc.references].sort((a, b) => Number(b.primary) - Number(a.primary)))
-    lines.push(`- ${r.primary ? '**Primary:** ' : ''}${r.cite}${r.doi ? ` doi:${r.doi}` : ''}${r.pmid ? ` PMID ${r.pmid}` : ''}${r.url && !r.doi && !r.pmid ? ` ${r.url}` : ''}`);
+    lines.push(`- ${r.primary ? '**Primary:** ' : ''}${citationText(r)}`);
   lines.push('');
 
   lines.push('## Running it elsewhere', '');
