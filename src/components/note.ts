@@ -1,7 +1,9 @@
 /** "Copy to note": the plain text a clinician pastes into the record. Pure, so its exact text is tested. */
+import type { Accessor } from 'solid-js';
 import type { Calculator } from '../schema';
 import type { OutputResult } from '../runtime/calculate';
-import type { FieldResult } from '../runtime/values';
+import { formatDate, todayDays, type FieldResult } from '../runtime/values';
+import type { Form } from './form-state';
 import { displayUnit } from '../units/convert';
 import { locators } from '../format/citation';
 
@@ -49,4 +51,17 @@ export function noteText(calc: Calculator, entered: Record<string, EnteredValue>
     `Reference: ${primary.cite}.${locator}`,
     `Calculated ${date} with Bedside.`,
   ].join('\n');
+}
+
+/**
+ * The note for the current form, built when asked for (a click on "Copy to note"), or undefined
+ * while there is no result to note.
+ */
+export function createNote(calc: Calculator, form: Form, results: Accessor<OutputResult[] | undefined>, ready: Accessor<boolean>): () => string | undefined {
+  return () => {
+    const r = results();
+    if (!r || !ready()) return undefined;
+    const entered = Object.fromEntries(calc.inputs.map((i) => [i.id, { text: form.texts[i.id], unit: form.units[i.id], result: form.field(i.id) }]));
+    return noteText(calc, entered, r, formatDate(todayDays()));
+  };
 }

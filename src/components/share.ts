@@ -3,11 +3,7 @@
  * #sex=1&age=50&scr=70.7umol%2FL . Pure functions, tested in vitest.
  */
 import type { Calculator } from '../schema';
-
-export interface FormState {
-  texts: Record<string, string>;
-  units: Record<string, string>;
-}
+import type { Form, FormState } from './form-state';
 
 /** The fragment (without #) for the current form: only fields that hold something. */
 export function encodeFragment(calc: Calculator, s: FormState): string {
@@ -21,7 +17,7 @@ export function encodeFragment(calc: Calculator, s: FormState): string {
 }
 
 /** Form values from a fragment; unknown names and units are ignored, never trusted. */
-export function decodeFragment(calc: Calculator, fragment: string): Partial<FormState> & { texts: Record<string, string>; units: Record<string, string> } {
+export function decodeFragment(calc: Calculator, fragment: string): FormState {
   const p = new URLSearchParams(fragment.replace(/^#/, ''));
   const texts: Record<string, string> = {};
   const units: Record<string, string> = {};
@@ -39,4 +35,26 @@ export function decodeFragment(calc: Calculator, fragment: string): Partial<Form
     } else texts[i.id] = raw;
   }
   return { texts, units };
+}
+
+export interface Share {
+  /** Whether anything is entered to share. */
+  canShare(): boolean;
+  /** The #fragment for the current inputs (built when shared, not on every keystroke). */
+  fragment(): string;
+  /** The values of the page's own #fragment, if it has one. */
+  fromLocation(): FormState | undefined;
+  /** Removes the fragment from the address (Clear), without a navigation. */
+  clearLocation(): void;
+}
+
+export function createShare(calc: Calculator, form: Form): Share {
+  return {
+    canShare: () => calc.inputs.some((i) => form.texts[i.id]?.trim()),
+    fragment: () => encodeFragment(calc, form),
+    fromLocation: () => (location.hash.length > 1 ? decodeFragment(calc, location.hash) : undefined),
+    clearLocation() {
+      if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    },
+  };
 }
