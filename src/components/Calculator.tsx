@@ -26,9 +26,9 @@ export interface CalculatorProps {
 }
 
 export default function Calculator(props: CalculatorProps) {
-  // The definition and model of a page never change: the primitives read them once.
-  // eslint-disable-next-line solid/reactivity
-  const { calc, model } = props;
+  // A page's definition and model never change: each primitive reads them once.
+  const calc = props.calc;
+  const model = props.model;
   const form = createForm(calc);
   const units = createUnitSystem(calc, form);
   const engine = createEngine(model);

@@ -5,7 +5,10 @@
  */
 import { THEME_DARK, THEME_LIGHT } from './icons.mjs';
 
-/** Options for @vite-pwa/astro. */
+/**
+ * Options for @vite-pwa/astro.
+ * @returns {import('@vite-pwa/astro').PwaOptions}
+ */
 export function pwaOptions(base = '/') {
   return {
     // The page asks before switching to a new version (src/components/UpdatePrompt.astro): an

@@ -39,7 +39,7 @@ describe('bytes', () => {
 
   // Wrapped contributed models keep their own opset: test/unit/contributed-models.test.ts covers them.
   test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))('%s: IR 8, opset 17, one [N] float64 input per definition input', (id, calc: Calculator) => {
-    const model = decodeModel(compileCalculator(id, calc).bytes!);
+    const model: any = decodeModel(compileCalculator(id, calc).bytes!);
     expect(model.ir_version).toBe(8);
     expect(model.opset_import).toEqual([{ domain: '', version: 17 }]);
     expect(model.graph.input.map((i: any) => i.name)).toEqual(calc.inputs.map((i) => i.id));
