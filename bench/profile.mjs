@@ -14,7 +14,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, devices } from '@playwright/test';
-import { loadCatalog } from '../src/catalog/load.ts';
+import { loadCatalog } from '../src/definitions/load.ts';
 import { benchInit, keystrokes } from './page.mjs';
 import { fillActions, keySteps } from './steps.mjs';
 

@@ -15,9 +15,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, devices } from '@playwright/test';
-import { loadCatalog } from '../src/catalog/load.ts';
+import { loadCatalog } from '../src/definitions/load.ts';
 import { readAll } from '../src/runtime/calculate.ts';
-import { publishedRef } from '../src/integrations/models.mjs';
+import { publishedRef } from '../src/build/model-urls.ts';
 import { SESSION_OPTIONS } from '../src/runtime/session.ts';
 import { benchInit, engineCost, humanTyping, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';

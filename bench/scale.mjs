@@ -62,7 +62,7 @@ export function scale(ns, { root, templates, log = console.log }) {
       rmSync(join(work, 'dist'), { recursive: true, force: true });
       mkdirSync(join(work, 'models'), { recursive: true });
       // Contributed (trained) models are sources, not build output: every copy needs them.
-      if (existsSync(join(root, 'models', 'contrib'))) cpSync(join(root, 'models', 'contrib'), join(work, 'models', 'contrib'), { recursive: true });
+      if (existsSync(join(root, 'contributed-models'))) cpSync(join(root, 'contributed-models'), join(work, 'contributed-models'), { recursive: true });
       writeFileSync(join(work, 'models', 'manifest.json'), '{}\n');
       // The copy of `succ` nearest to copy i (the batch always holds one: n >= templates).
       const successor = (succ, i) => {

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+export {};
 /**
  * The service worker (built by @vite-pwa/astro in injectManifest mode; its precache list comes from
  * src/integrations/pwa.mjs with a sha256 per file). No cached byte is used or kept unverified:

@@ -1,12 +1,12 @@
 /**
  * Every calculator's worked examples (calculators/<id>/cases.yaml), run through its committed ONNX
- * model with onnxruntime-web, exactly as the page runs them. The runner (src/catalog/cases.ts) is the
+ * model with onnxruntime-web, exactly as the page runs them. The runner (src/definitions/cases.ts) is the
  * one `npm run check` uses, so a failure here reads the same as there.
  */
 import { describe, expect, test } from 'vitest';
-import { checkCases } from '../src/catalog/cases';
-import { loadCatalog } from '../src/catalog/load';
-import { modelRef } from '../src/catalog/models';
+import { checkCases } from '../src/definitions/cases';
+import { loadCatalog } from '../src/definitions/load';
+import { modelRef } from '../src/definitions/models';
 import { nodeRunner } from '../src/runtime/node';
 
 const { entries } = loadCatalog();

@@ -23,7 +23,10 @@ if (prob.type !== 'float32' || prob.dims.join() !== `${N},1`) throw new Error(`u
 let worst = 0, at = -1;
 ref.rows.forEach((r, k) => {
   const d = Math.abs(prob.data[k] - r.p_sklearn);
-  if (d > worst) (worst = d), (at = r.row);
+  if (d > worst) {
+    worst = d;
+    at = r.row;
+  }
 });
 console.log(`${N} test rows: max |onnxruntime-web - sklearn| = ${worst.toExponential(2)} (dataset row ${at}); tolerance ${ref.tolerance}`);
 

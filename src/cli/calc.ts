@@ -3,8 +3,8 @@
  * (the same model and runtime code the browser uses) and prints the results as JSON.
  * Values may carry any unit the input accepts: scr=0.8mg/dL or scr=70umol/L.
  */
-import { loadCatalog } from '../catalog/load';
-import { modelRef } from '../catalog/models';
+import { loadCatalog } from '../definitions/load';
+import { modelRef } from '../definitions/models';
 import { closest } from '../schema/friendly';
 import { computeRows, readAll } from '../runtime/calculate';
 import { nodeRunner } from '../runtime/node';

@@ -7,13 +7,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkCases } from '../catalog/cases';
-import { changedCalculators } from '../catalog/changed';
-import { CALCULATORS_DIR, ROOT, loadCatalog, type CatalogEntry } from '../catalog/load';
-import { jsonSchemaDrift } from '../catalog/json-schemas';
-import { unitDocsDrift } from '../catalog/unit-docs';
-import { errorsOf, formatProblem, githubAnnotation, type FileProblem } from '../catalog/problems';
-import { readYaml } from '../catalog/yaml';
+import { checkCases } from '../definitions/cases';
+import { changedCalculators } from '../definitions/changed';
+import { CALCULATORS_DIR, ROOT, loadCatalog, type CatalogEntry } from '../definitions/load';
+import { jsonSchemaDrift } from '../definitions/json-schemas';
+import { unitDocsDrift } from '../definitions/unit-docs';
+import { errorsOf, formatProblem, githubAnnotation, type FileProblem } from '../definitions/problems';
+import { readYaml } from '../definitions/yaml';
 import { compileCalculator } from '../compiler/compile';
 import { ModelRunner, type ModelRef } from '../runtime/session';
 

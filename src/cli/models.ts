@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CALCULATORS_DIR, ROOT, loadCatalog } from '../catalog/load';
-import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../catalog/models';
-import { tagged } from '../catalog/checks';
-import { errorsOf, formatProblem } from '../catalog/problems';
-import { locate } from '../catalog/yaml';
+import { CALCULATORS_DIR, ROOT, loadCatalog } from '../definitions/load';
+import { MANIFEST_FILE, MODELS_DIR, modelFile, readManifest, type Manifest } from '../definitions/models';
+import { tagged } from '../definitions/checks';
+import { errorsOf, formatProblem } from '../definitions/problems';
+import { locate } from '../definitions/yaml';
 import { compileCalculator } from '../compiler/compile';
 
 const checkOnly = process.argv.includes('--check');

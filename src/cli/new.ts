@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CALCULATORS_DIR, newIdProblem, ROOT } from '../catalog/ids';
+import { CALCULATORS_DIR, newIdProblem, ROOT } from '../definitions/ids';
 
 const TEMPLATE_DIR = join(ROOT, 'calculators', '_template');
 

@@ -121,7 +121,7 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
   const producer = contributed
     ? `external: ${contributed.producer_name ?? 'unknown'} ${contributed.producer_version ?? ''}`.trim() + `, wrapped by bedside-compiler ${COMPILER_VERSION}`
     : `bedside-compiler ${COMPILER_VERSION}`;
-  const opset = contributed ? contributed.opset_import : [{ domain: '', version: OPSET }];
+  const opset = contributed ? (contributed.opset_import ?? []) : [{ domain: '', version: OPSET }];
   const bytes = encodeModel({
     ir_version: contributed ? Math.max(Number(contributed.ir_version), 7) : IR_VERSION,
     opset_import: opset,
@@ -149,7 +149,7 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
     opset: Object.fromEntries(opset.map((o: { domain?: string; version: number }) => [o.domain || 'ai.onnx', Number(o.version)])),
     inputs: graphInputNames(calc),
     outputs: graphOutputs,
-    ...(source && calc.model ? { source: { file: calc.model.file, sha256: sha256(source), producer: `${contributed.producer_name ?? 'unknown'} ${contributed.producer_version ?? ''}`.trim() } } : {}),
+    ...(source && calc.model ? { source: { file: calc.model.file, sha256: sha256(source), producer: `${contributed?.producer_name ?? 'unknown'} ${contributed?.producer_version ?? ''}`.trim() } } : {}),
   };
   return { bytes, entry, problems: [] };
 }

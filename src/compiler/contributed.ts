@@ -7,7 +7,7 @@
 import type { Calculator } from '../schema';
 import type { Problem } from '../schema/friendly';
 import type { GraphBuilder } from './lower';
-import { DataType, decodeModel } from './onnx-proto';
+import { DataType, decodeModel, type OnnxModel, type OnnxValueInfo } from './onnx-proto';
 
 /** Opset range of the default domain that the wrapper's own operators and ORT 1.30 support. */
 export const AI_ONNX_OPSETS = [13, 21] as const;
@@ -16,21 +16,21 @@ const DOMAINS = ['', 'ai.onnx', 'ai.onnx.ml'];
 const PREFIX = 'm/';
 
 export interface Inspected {
-  model: any;
+  model: OnnxModel & { graph: NonNullable<OnnxModel['graph']> };
   /** Element type of the feature input (FLOAT or DOUBLE). */
   inputType: number;
   /** Output tensors by name, with their rank. */
   outputs: Map<string, number>;
 }
 
-const tensorType = (v: any) => v?.type?.tensor_type;
+const tensorType = (v: OnnxValueInfo | undefined) => v?.type?.tensor_type;
 
 /** Every reason the browser runtime could not run this model as declared, in author-facing words. */
 export function inspectContributed(bytes: Uint8Array, calc: Calculator): { problems: Problem[]; inspected?: Inspected } {
   const spec = calc.model!;
   const problems: Problem[] = [];
   const at = (message: string, hint?: string, path: (string | number)[] = ['model', 'file']) => problems.push({ path, message, hint });
-  let model: any;
+  let model: OnnxModel;
   try {
     model = decodeModel(bytes);
   } catch (e) {
@@ -51,30 +51,30 @@ export function inspectContributed(bytes: Uint8Array, calc: Calculator): { probl
   }
   if ((model.ir_version ?? 0) < 7) at(`${spec.file} has IR version ${model.ir_version}; Bedside needs 7 or later`, 're-export with a current exporter');
   if ((model.functions ?? []).length) at(`${spec.file} defines model-local functions, which Bedside does not re-package`, 'export with functions inlined');
-  const nodes: any[] = graph.node ?? [];
-  if (nodes.some((n) => (n.attribute ?? []).some((a: any) => a.g || a.graphs?.length)))
+  const nodes = graph.node ?? [];
+  if (nodes.some((n) => (n.attribute ?? []).some((a) => a.g || a.graphs?.length)))
     at(`${spec.file} uses control flow with subgraphs (If, Loop, Scan), which Bedside does not re-package`, 'export a model without control-flow operators');
   if (nodes.some((n) => n.op_type === 'ZipMap'))
     at(`${spec.file} ends in a ZipMap: onnxruntime-web cannot read its sequence-of-maps output`, "export without ZipMap (skl2onnx: options={id(model): {'zipmap': False}}) so probabilities are a plain [N, classes] tensor");
   for (const t of graph.initializer ?? [])
     if (t.data_location === 1) at(`${spec.file} keeps weights in external files (${t.name}); a browser loads one file`, 'save the model with all tensors inside the .onnx file');
-  const initNames = new Set((graph.initializer ?? []).map((t: any) => t.name));
-  const realInputs = (graph.input ?? []).filter((i: any) => !initNames.has(i.name));
-  const input = realInputs.find((i: any) => i.name === spec.input);
+  const initNames = new Set((graph.initializer ?? []).map((t) => t.name));
+  const realInputs = (graph.input ?? []).filter((i) => !initNames.has(i.name));
+  const input = realInputs.find((i) => i.name === spec.input);
   let inputType = DataType.FLOAT as number;
   if (!input) {
-    at(`the model has no input "${spec.input}". Its inputs: ${realInputs.map((i: any) => i.name).join(', ') || '(none)'}`, undefined, ['model', 'input']);
+    at(`the model has no input "${spec.input}". Its inputs: ${realInputs.map((i) => i.name).join(', ') || '(none)'}`, undefined, ['model', 'input']);
   } else {
     const tt = tensorType(input);
     const dims = tt?.shape?.dim ?? [];
-    inputType = tt?.elem_type;
+    inputType = tt?.elem_type ?? 0;
     if (inputType !== DataType.FLOAT && inputType !== DataType.DOUBLE) at(`input "${spec.input}" has element type ${inputType}; Bedside feeds float32 or float64 features`, undefined, ['model', 'input']);
     if (dims.length !== 2) at(`input "${spec.input}" has ${dims.length} dimensions; Bedside feeds [N, features]`, undefined, ['model', 'input']);
     else if (dims[1].dim_value === undefined) at(`input "${spec.input}" has a dynamic feature dimension ("${dims[1].dim_param ?? '?'}"), so Bedside cannot tell how many features it takes`, `export with a fixed second dimension of ${spec.features.length}`, ['model', 'input']);
     else if (Number(dims[1].dim_value) !== spec.features.length)
       at(`input "${spec.input}" takes ${dims[1].dim_value} features but the definition lists ${spec.features.length} (${spec.features.join(', ')})`, 'list exactly the features the model was trained on, in column order', ['model', 'features']);
   }
-  if (input) for (const extra of realInputs.filter((i: any) => i.name !== spec.input))
+  if (input) for (const extra of realInputs.filter((i) => i.name !== spec.input))
     at(`the model has a second input "${extra.name}"; Bedside feeds one feature tensor`, undefined, ['model', 'input']);
   const outputs = new Map<string, number>();
   for (const o of graph.output ?? []) {
@@ -86,7 +86,7 @@ export function inspectContributed(bytes: Uint8Array, calc: Calculator): { probl
     if (o.from_model && !outputs.has(o.from_model.tensor))
       at(`"${o.from_model.tensor}" is not a tensor output of the model. Its outputs: ${[...outputs.keys()].join(', ')}`, undefined, ['outputs', k, 'from_model', 'tensor']);
   });
-  return { problems, inspected: problems.length ? undefined : { model, inputType, outputs } };
+  return { problems, inspected: problems.length ? undefined : { model: { ...model, graph }, inputType, outputs } };
 }
 
 const rename = (n: string) => (n === '' ? n : `${PREFIX}${n}`);

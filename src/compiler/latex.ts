@@ -55,6 +55,8 @@ export function toLatex(e: Expr, labels: Record<string, string> = {}): string {
       }
     }
   }
+  // A kind added to Expr without a rendering here: fail the build, never show a wrong formula.
+  throw new Error(`no LaTeX rendering for expression kind "${(e as { k: string }).k}"`);
 }
 
 /** MathML for an output: its where-names, then the result. */

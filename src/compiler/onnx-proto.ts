@@ -22,8 +22,29 @@ export function encodeModel(model: Record<string, unknown>): Uint8Array {
   return Model.encode(Model.fromObject(model)).finish();
 }
 
+/** A tensor's type and shape, as decoded (the fields Bedside reads). */
+export interface OnnxValueInfo {
+  name: string;
+  type?: { tensor_type?: { elem_type: number; shape?: { dim?: { dim_value?: number; dim_param?: string }[] } } };
+}
+
+/** A decoded ModelProto, as far as Bedside reads it; other fields pass through untouched. */
+export interface OnnxModel {
+  ir_version?: number;
+  producer_name?: string;
+  producer_version?: string;
+  opset_import?: { domain?: string; version: number }[];
+  functions?: unknown[];
+  graph?: {
+    node?: { name?: string; op_type: string; input?: string[]; output?: string[]; attribute?: { name: string; g?: unknown; graphs?: unknown[] }[] }[];
+    initializer?: { name: string; data_location?: number }[];
+    input?: OnnxValueInfo[];
+    output?: OnnxValueInfo[];
+  };
+}
+
 /** Decodes ONNX bytes into a plain object (for inspection and tests). */
-export function decodeModel(bytes: Uint8Array): any {
+export function decodeModel(bytes: Uint8Array): OnnxModel {
   const { Model } = onnxTypes();
-  return Model.toObject(Model.decode(bytes), { longs: Number, bytes: Array, defaults: false });
+  return Model.toObject(Model.decode(bytes), { longs: Number, bytes: Array, defaults: false }) as OnnxModel;
 }

@@ -4,6 +4,7 @@ import { rowLabels, tableRows, type Input, type Table } from '../schema';
 import { pointsText } from '../runtime/calculate';
 import type { FieldResult } from '../runtime/values';
 import { displayUnit } from '../units/convert';
+import { signedPoints } from '../format/points';
 
 interface Props {
   input: Input;
@@ -130,7 +131,6 @@ function Options(allProps: Props & { described?: string }) {
     if (i.type === 'yesno') return [{ value: '0', label: 'No', points: undefined }, { value: '1', label: 'Yes', points: i.points }];
     return [];
   };
-  const pts = (p: number) => (p > 0 ? `+${p}` : String(p));
   return (
     <fieldset aria-describedby={props.described}>
       <legend class="font-medium mb-1">{props.input.label}</legend>
@@ -149,7 +149,7 @@ function Options(allProps: Props & { described?: string }) {
               />
               <span>{o.label}</span>
               <Show when={o.points !== undefined && (props.input.type === 'choice' || o.value === '1')}>
-                <span class="ml-auto pl-2 text-sm text-slate-600 dark:text-slate-300 tabular-nums">{pts(o.points!)}</span>
+                <span class="ml-auto pl-2 text-sm text-slate-600 dark:text-slate-300 tabular-nums">{signedPoints(o.points!)}</span>
               </Show>
             </label>
           )}

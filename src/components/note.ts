@@ -1,8 +1,11 @@
 /** "Copy to note": the plain text a clinician pastes into the record. Pure, so its exact text is tested. */
+import type { Accessor } from 'solid-js';
 import type { Calculator } from '../schema';
 import type { OutputResult } from '../runtime/calculate';
-import type { FieldResult } from '../runtime/values';
+import { formatDate, todayDays, type FieldResult } from '../runtime/values';
+import type { Form } from './form-state';
 import { displayUnit } from '../units/convert';
+import { locators } from '../format/citation';
 
 /** What the user entered for one input, as shown in the note. */
 export interface EnteredValue {
@@ -42,7 +45,8 @@ function outputLine(r: OutputResult): string {
 /** The note text: title and version, inputs, outputs with interpretation, primary citation, date. */
 export function noteText(calc: Calculator, entered: Record<string, EnteredValue>, results: OutputResult[], date: string): string {
   const primary = calc.references.find((r) => r.primary)!;
-  const locator = primary.doi ? ` doi:${primary.doi}` : primary.pmid ? ` PMID ${primary.pmid}` : primary.url ? ` ${primary.url}` : '';
+  const first = locators(primary)[0];
+  const locator = first ? ` ${first.text}` : '';
   return [
     `${calc.title} (v${calc.version})`,
     ...calc.inputs.map((i) => inputLine(calc, i.id, entered[i.id])),
@@ -50,4 +54,17 @@ export function noteText(calc: Calculator, entered: Record<string, EnteredValue>
     `Reference: ${primary.cite}.${locator}`,
     `Calculated ${date} with Bedside.`,
   ].join('\n');
+}
+
+/**
+ * The note for the current form, built when asked for (a click on "Copy to note"), or undefined
+ * while there is no result to note.
+ */
+export function createNote(calc: Calculator, form: Form, results: Accessor<OutputResult[] | undefined>, ready: Accessor<boolean>): () => string | undefined {
+  return () => {
+    const r = results();
+    if (!r || !ready()) return undefined;
+    const entered = Object.fromEntries(calc.inputs.map((i) => [i.id, { text: form.texts[i.id], unit: form.units[i.id], result: form.field(i.id) }]));
+    return noteText(calc, entered, r, formatDate(todayDays()));
+  };
 }

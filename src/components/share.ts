@@ -4,17 +4,13 @@
  */
 import type { Calculator } from '../schema';
 import { MAX_INPUT_LENGTH } from '../runtime/values';
+import type { Form, FormState } from './form-state';
 
 /**
  * The longest fragment read at all: a form's worth of values is a few hundred characters; a crafted
  * link of megabytes is ignored whole before it is parsed (issue 15, finding 5).
  */
 export const MAX_FRAGMENT_LENGTH = 4096;
-
-export interface FormState {
-  texts: Record<string, string>;
-  units: Record<string, string>;
-}
 
 /** The fragment (without #) for the current form: only fields that hold something. */
 export function encodeFragment(calc: Calculator, s: FormState): string {
@@ -28,7 +24,7 @@ export function encodeFragment(calc: Calculator, s: FormState): string {
 }
 
 /** Form values from a fragment; unknown names and units are ignored, never trusted. */
-export function decodeFragment(calc: Calculator, fragment: string): Partial<FormState> & { texts: Record<string, string>; units: Record<string, string> } {
+export function decodeFragment(calc: Calculator, fragment: string): FormState {
   const texts: Record<string, string> = {};
   const units: Record<string, string> = {};
   if (fragment.length > MAX_FRAGMENT_LENGTH) return { texts, units };
@@ -48,4 +44,26 @@ export function decodeFragment(calc: Calculator, fragment: string): Partial<Form
     } else texts[i.id] = raw;
   }
   return { texts, units };
+}
+
+export interface Share {
+  /** Whether anything is entered to share. */
+  canShare(): boolean;
+  /** The #fragment for the current inputs (built when shared, not on every keystroke). */
+  fragment(): string;
+  /** The values of the page's own #fragment, if it has one. */
+  fromLocation(): FormState | undefined;
+  /** Removes the fragment from the address (Clear), without a navigation. */
+  clearLocation(): void;
+}
+
+export function createShare(calc: Calculator, form: Form): Share {
+  return {
+    canShare: () => calc.inputs.some((i) => form.texts[i.id]?.trim()),
+    fragment: () => encodeFragment(calc, form),
+    fromLocation: () => (location.hash.length > 1 ? decodeFragment(calc, location.hash) : undefined),
+    clearLocation() {
+      if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    },
+  };
 }

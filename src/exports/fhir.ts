@@ -11,6 +11,10 @@ import type { CheckedOutput, Expr } from '../compiler/ast';
 import { checkOutputs } from '../compiler/check';
 import type { Calculator, Input, Output } from '../schema';
 import { ROUND_NUDGE } from '../units/round';
+import { locators } from '../format/citation';
+import { signedPoints } from '../format/points';
+
+const doiOf = (r: { doi?: string; pmid?: string; url?: string }) => { const doi = locators(r).find((l) => l.kind === 'doi'); return doi ? ` (${doi.text})` : ''; };
 
 export const EXT = {
   unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
@@ -406,7 +410,7 @@ function inputItem(i: Input): QuestionnaireItem {
     case 'yesno':
       return {
         ...base,
-        text: i.points !== undefined ? `${i.label} (${i.points >= 0 ? '+' : ''}${i.points} if yes)` : i.label,
+        text: i.points !== undefined ? `${i.label} (${signedPoints(i.points)} if yes)` : i.label,
         type: 'boolean',
         initial: [{ valueBoolean: i.default }],
       };
@@ -460,7 +464,7 @@ export function toQuestionnaire(id: string, calc: Calculator): { questionnaire: 
     status: review.status === 'reviewed' ? 'active' : 'draft',
     ...(review.last_reviewed ? { date: review.last_reviewed } : {}),
     publisher: 'Bedside',
-    description: [calc.summary, `Variant: ${calc.variant}.`, primary ? `Primary source: ${primary.cite}${primary.doi ? ` (doi:${primary.doi})` : ''}.` : '']
+    description: [calc.summary, `Variant: ${calc.variant}.`, primary ? `Primary source: ${primary.cite}${doiOf(primary)}.` : '']
       .filter(Boolean)
       .join(' '),
     subjectType: ['Patient'],

@@ -7,72 +7,27 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateSync, zipSync, type Zippable } from 'fflate';
 import type { Calculator } from '../schema';
 import { toQuestionnaire } from './fhir';
+import { citationText } from '../format/citation';
+import { signedPoints } from '../format/points';
 
 // ---------------------------------------------------------------------------------------------
-// A minimal, deterministic zip writer (PKWARE APPNOTE 6.3: local headers, central directory, end
-// record; deflate or store; UTF-8 names; no timestamps beyond a fixed 1980-01-01 00:00).
 
 export interface ZipEntry { name: string; data: Uint8Array }
 
-const DOS_TIME = 0; // 00:00:00
-const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
-const UTF8 = 1 << 11;
+// A fixed time stamp (local 1980-01-01 00:00, the earliest a zip can hold): same entries, same bytes.
+const MTIME = '1980-01-01T00:00:00';
 
-interface EntryFields { method: number; crc: number; size: number; raw: number; nameLength: number }
-
-/**
- * The 26 bytes a local header (at 4) and its central directory entry (at 6) share: version needed,
- * flags, method, time, date, CRC-32, compressed and uncompressed sizes, name length.
- */
-function writeCommon(b: Buffer, at: number, f: EntryFields): void {
-  b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
-  b.writeUInt16LE(UTF8, at + 2);
-  b.writeUInt16LE(f.method, at + 4);
-  b.writeUInt16LE(DOS_TIME, at + 6);
-  b.writeUInt16LE(DOS_DATE, at + 8);
-  b.writeUInt32LE(f.crc, at + 10);
-  b.writeUInt32LE(f.size, at + 14);
-  b.writeUInt32LE(f.raw, at + 18);
-  b.writeUInt16LE(f.nameLength, at + 22);
-}
-
-/** A .zip of `entries`, in the given order; the same entries always give the same bytes. */
+/** A .zip of `entries`, in the given order (fflate); each entry deflated, or stored when deflate does not help. */
 export function zip(entries: ZipEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
+  const files: Zippable = {};
   for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(e.data) >>> 0;
-    const deflated = deflateRawSync(e.data, { level: 9 });
-    const [method, body] = deflated.length < e.data.length ? [8, deflated] : [0, Buffer.from(e.data)];
-    const fields = { method, crc, size: body.length, raw: e.data.length, nameLength: name.length };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    writeCommon(local, 4, fields);
-    // extra field length 28: 0
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix, 2.0
-    writeCommon(central, 6, fields);
-    // extra 30, comment 32, disk 34, internal attributes 36: 0
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // external attributes: a regular file, rw-r--r--
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+    const store = deflateSync(e.data, { level: 9 }).length >= e.data.length;
+    files[e.name] = [e.data, { level: store ? 0 : 9, mtime: MTIME }];
   }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+  return zipSync(files, { mtime: MTIME });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +49,6 @@ const range = (r?: readonly [number, number]) => (r ? `${r[0]} – ${r[1]}` : ''
 
 /** The calculator (or model) card: everything needed to run the .onnx elsewhere and to trust it. */
 export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
-  const extra = calc as Calculator & Record<string, unknown>;
   const lines: string[] = [];
   lines.push(`# ${calc.title}`, '');
   lines.push(calc.summary, '');
@@ -102,7 +56,8 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
   lines.push(`| Calculator | \`${id}\` |`);
   lines.push(`| Variant | ${esc(calc.variant)} |`);
   lines.push(`| Version | ${calc.version} |`);
-  if (typeof extra.status === 'string') lines.push(`| Status | ${extra.status}${Array.isArray(extra.reviewers) && extra.reviewers.length ? ` (reviewed by ${(extra.reviewers as { name: string; role?: string }[]).map((r) => r.name + (r.role ? `, ${r.role}` : '')).join('; ')}${extra.last_reviewed ? `, ${extra.last_reviewed}` : ''})` : ''} |`);
+  const reviewed = calc.reviewers.length ? ` (reviewed by ${calc.reviewers.map((r) => r.name + (r.role ? `, ${r.role}` : '')).join('; ')}${calc.last_reviewed ? `, ${calc.last_reviewed}` : ''})` : '';
+  lines.push(`| Status | ${calc.status}${reviewed} |`);
   lines.push(`| Model file | \`${id}.onnx\` (${m.bytes ?? '?'} bytes) |`);
   lines.push(`| sha256 | \`${m.sha256}\` |`);
   if (m.producer) lines.push(`| Producer | ${m.producer} |`);
@@ -117,9 +72,9 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
     if (i.type === 'number')
       lines.push(`| \`${i.id}\` | ${esc(i.label)} | number${i.optional ? ' (optional: NaN when unknown)' : ''}${i.default !== undefined ? ` (default ${i.default})` : ''} | ${esc(i.unit)} | ${range(i.limits)} | ${range(i.typical)} | |`);
     else if (i.type === 'choice')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${o.points} pt)` : ''}`).join('; ')} |`);
+      lines.push(`| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${signedPoints(o.points)} pt)` : ''}`).join('; ')} |`);
     else if (i.type === 'yesno')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | yes/no | | | | 0 = no, 1 = yes${i.points !== undefined ? ` (${i.points} pt if yes)` : ''} |`);
+      lines.push(`| \`${i.id}\` | ${esc(i.label)} | yes/no | | | | 0 = no, 1 = yes${i.points !== undefined ? ` (${signedPoints(i.points)} pt if yes)` : ''} |`);
     else lines.push(`| \`${i.id}\` | ${esc(i.label)} | date | days since 1970-01-01 (UTC) | | | |`);
   }
   lines.push('', 'Values outside the limits are refused by Bedside; the model itself does not check them. Typical ranges flag likely unit mistakes.', '');
@@ -154,17 +109,17 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
     }
   }
 
-  const card = extra.model_card ?? extra.card;
-  if (card && typeof card === 'object') {
+  const card = calc.model_card;
+  if (card) {
     lines.push('## Model card', '');
-    for (const [k, v] of Object.entries(card as Record<string, unknown>))
+    for (const [k, v] of Object.entries(card))
       lines.push(`- **${k.replace(/_/g, ' ')}**: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
     lines.push('');
   }
 
   lines.push('## References', '');
   for (const r of [...calc.references].sort((a, b) => Number(b.primary) - Number(a.primary)))
-    lines.push(`- ${r.primary ? '**Primary:** ' : ''}${r.cite}${r.doi ? ` doi:${r.doi}` : ''}${r.pmid ? ` PMID ${r.pmid}` : ''}${r.url && !r.doi && !r.pmid ? ` ${r.url}` : ''}`);
+    lines.push(`- ${r.primary ? '**Primary:** ' : ''}${citationText(r)}`);
   lines.push('');
 
   lines.push('## Running it elsewhere', '');

@@ -22,8 +22,9 @@ const ATTRS = {
   '*': ['id'],
 };
 
-/** A link target that can only navigate: relative, #anchor, http(s) or mailto (see src/catalog/lint-html.ts). */
+/** A link target that can only navigate: relative, #anchor, http(s) or mailto (see src/definitions/lint-html.ts). */
 export function safeHref(url) {
+  // eslint-disable-next-line no-control-regex -- the control characters are what a browser strips
   const cleaned = String(url).replace(/[\u0000-\u0020\u007f]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return !m || ['http', 'https', 'mailto'].includes(m[1].toLowerCase());
@@ -65,7 +66,10 @@ export function rehypeAllowList() {
   return (tree) => clean(tree);
 }
 
-/** Astro's `markdown` option for the site. */
+/**
+ * Astro's `markdown` option for the site.
+ * @type {{ syntaxHighlight: false, remarkRehype: { allowDangerousHtml: boolean }, rehypePlugins: any[] }}
+ */
 export const markdownOptions = {
   syntaxHighlight: false,
   remarkRehype: { allowDangerousHtml: false },

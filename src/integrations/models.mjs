@@ -7,26 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishedName } from '../build/model-urls';
 
 const manifest = () => JSON.parse(readFileSync('models/manifest.json', 'utf8'));
-
-/** File name a model is published under. */
-export const publishedName = (id, sha256) => `${id}.${sha256.slice(0, 16)}.onnx`;
-
-/**
- * The runtime's ModelRef (src/runtime/session.ts) for a models/manifest.json entry, as a page served
- * under `base` fetches it.
- * @param {string} id
- * @param {{ sha256: string, inputs: string[], outputs: string[] }} m
- * @param {string} base
- */
-export const publishedRef = (id, m, base) => ({ id, url: `${base}models/${publishedName(id, m.sha256)}`, sha256: m.sha256, inputs: m.inputs, outputs: m.outputs });
 
 export function models() {
   return {
     name: 'bedside-models',
     hooks: {
-      // The build runs the same registry of checks as `npm run check` (src/catalog/checks.ts), and
+      // The build runs the same registry of checks as `npm run check` (src/definitions/checks.ts), and
       // stops on any problem, with the same file:line [check] report: a definition that would not
       // pass review never reaches a page.
       'astro:build:start': ({ logger }) => {

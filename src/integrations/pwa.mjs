@@ -33,7 +33,10 @@ const precache = (outDir) => ({
   manifestTransforms: [sha256Entries(outDir)],
 });
 
-/** Options for @vite-pwa/astro. */
+/**
+ * Options for @vite-pwa/astro.
+ * @returns {import('@vite-pwa/astro').PwaOptions}
+ */
 export function pwaOptions(base = '/', outDir = './dist') {
   return {
     strategies: 'injectManifest',

@@ -1,8 +1,8 @@
 /** The search index, built once at build time and served as a static file (precached for offline). */
 import { getCollection } from 'astro:content';
 import MiniSearch from 'minisearch';
-import { searchDoc } from '../catalog/search';
-import { SEARCH_OPTIONS } from '../components/search-options';
+import { searchDoc } from '../search/doc';
+import { SEARCH_OPTIONS } from '../search/options';
 
 export async function GET() {
   const index = new MiniSearch(SEARCH_OPTIONS);

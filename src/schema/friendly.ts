@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** One problem found in something an author wrote: where, what, and how to fix it. */
 export interface Problem {
@@ -10,7 +10,7 @@ export interface Problem {
   hint?: string;
   /** A warning is printed but does not fail `check` (e.g. a unit offered without its published cut-off). */
   severity?: 'warning';
-  /** Id of the check that found it (src/catalog/checks.ts), printed beside the file and line. */
+  /** Id of the check that found it (src/definitions/checks.ts), printed beside the file and line. */
   check?: string;
 }
 
@@ -119,29 +119,34 @@ export function parseFriendly<S extends z.ZodTypeAny>(
   return { ok: false, problems: r.error.issues.flatMap((i: z.ZodIssue) => toProblem(i, data, shapeAt)) };
 }
 
-/** Names of the fields the schema allows at `path` (used to list allowed keys for a typo). */
+/**
+ * Names of the fields the schema allows at `path` (used to list allowed keys for a typo). Walks the
+ * schema through zod's typed accessors (innerType, unwrap, removeDefault, optionsMap, shape, element).
+ */
 function objectKeysAt(schema: z.ZodTypeAny, data: unknown, path: (string | number)[]): string[] {
-  let s: any = schema;
-  let d: any = data;
+  let s: z.ZodTypeAny | undefined = schema;
+  let d: unknown = data;
+  const field = (v: unknown, key: string | number): unknown => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined);
   const unwrap = () => {
     for (;;) {
-      const t = s?._def?.typeName;
-      if (t === 'ZodEffects') s = s._def.schema;
-      else if (t === 'ZodOptional' || t === 'ZodNullable' || t === 'ZodDefault') s = s._def.innerType;
-      else if (t === 'ZodDiscriminatedUnion') s = s._def.optionsMap.get(d?.[s._def.discriminator]) ?? [...s._def.optionsMap.values()][0];
-      else if (t === 'ZodPipeline') s = s._def.in;
+      if (s instanceof z.ZodEffects) s = s.innerType();
+      else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+      else if (s instanceof z.ZodDefault) s = s.removeDefault();
+      else if (s instanceof z.ZodDiscriminatedUnion) {
+        const options = s.optionsMap as Map<unknown, z.ZodTypeAny>;
+        s = options.get(field(d, s.discriminator)) ?? [...options.values()][0];
+      } else if (s instanceof z.ZodPipeline) s = (s._def as { in: z.ZodTypeAny }).in;
       else return;
     }
   };
   unwrap();
   for (const key of path) {
-    const t = s?._def?.typeName;
-    if (t === 'ZodObject') s = s.shape[key];
-    else if (t === 'ZodArray') s = s._def.type;
-    else if (t === 'ZodRecord') s = s._def.valueType;
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodTypeAny>)[key];
+    else if (s instanceof z.ZodArray) s = s.element;
+    else if (s instanceof z.ZodRecord) s = s.valueSchema;
     else return [];
-    d = d?.[key];
+    d = field(d, key);
     unwrap();
   }
-  return allowedKeys(s?._def?.typeName === 'ZodObject' ? s.shape : undefined);
+  return allowedKeys(s instanceof z.ZodObject ? s.shape : undefined);
 }

@@ -7,8 +7,8 @@ import { IdentifierSchema } from './common';
  */
 export const ContributedModelSchema = z
   .object({
-    /** Path of the contributed .onnx file from the repository root, e.g. models/contrib/wdbc-malignancy.onnx. */
-    file: z.string().regex(/^models\/contrib\/[a-z0-9-]+\.onnx$/, 'contributed models live in models/contrib/<name>.onnx'),
+    /** Path of the contributed .onnx file from the repository root, e.g. contributed-models/wdbc-malignancy.onnx. */
+    file: z.string().regex(/^contributed-models\/[a-z0-9-]+\.onnx$/, 'contributed models live in contributed-models/<name>.onnx'),
     /** Name of the model's input tensor, shaped [N, number of features]. */
     input: z.string().min(1),
     /** Input ids in the order of the input tensor's columns. */

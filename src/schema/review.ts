@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { IdentifierSchema } from './common';
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD, e.g. 2026-11-26');
 

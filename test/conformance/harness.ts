@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { readAll } from '../../src/runtime/calculate';
 import { nodeRunner } from '../../src/runtime/node';
 import type { BenchRow, Mapping } from './types';

@@ -12,7 +12,7 @@
  * which is where values belong: typing 800 cases in a browser proves nothing more about them.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import type { Case } from '../../src/schema';
 import { audit, axeLightAndDark, expectPrivate, expectStrictPolicy, phoneLayout } from './audit';
 import { expectCase } from './expect-case';

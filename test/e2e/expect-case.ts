@@ -43,7 +43,11 @@ export async function waitForPrecache(page: Page): Promise<void> {
  * Number fields with a unit picker are set to the case's unit, or back to the canonical one.
  */
 export async function quickFill(page: Page, calc: Calculator, c: Case): Promise<void> {
-  const plan = calc.inputs.flatMap((input) => {
+  type Step =
+    | { kind: 'number'; id: string; unitLabel: string; unit: string; text: string | undefined }
+    | { kind: 'text'; id: string; text: string }
+    | { kind: 'radio'; id: string; value: string };
+  const plan = calc.inputs.flatMap((input): Step[] => {
     const raw = c.inputs[input.id];
     if (input.type === 'number') {
       const { number, unit } = raw === undefined ? { number: undefined, unit: undefined } : typeof raw === 'string' ? splitUnit(raw) : { number: String(raw), unit: undefined };

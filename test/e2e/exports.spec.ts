@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { readManifest } from '../../src/catalog/models';
+import { readManifest } from '../../src/definitions/models';
 
 const ID = 'ckd-epi-2021';
 

@@ -3,7 +3,7 @@
  * the form stays usable; nonsense typed into fields is refused next to the field, never NaN/Infinity.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { convert } from '../../src/units/convert';
 import { expectCase, quickFill } from './expect-case';
 import { fillCase } from './fill';

@@ -6,7 +6,7 @@
  * test's timeout), so the test fails if the parser is quadratic again.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { expectCase, quickFill } from './expect-case';
 import { hostileFragments } from '../hostile-fragments';
 

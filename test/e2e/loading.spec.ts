@@ -3,7 +3,7 @@
  * are measured by `npm run bench`, never asserted here).
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { expectCase } from './expect-case';
 import { fillCase } from './fill';
 

@@ -11,8 +11,8 @@
  * opens its own page in that context.
  */
 import { expect, test as base, type BrowserContext } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
-import { readManifest } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { readManifest } from '../../src/definitions/models';
 import { expectCase, quickFill, waitForPrecache } from './expect-case';
 
 const { entries } = loadCatalog();

@@ -4,7 +4,7 @@
  * same audit, plus "no request at all while computing", in its block in calculators.spec.ts.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { audit, expectPrivate, expectStrictPolicy } from './audit';
 import { waitForPrecache } from './expect-case';
 

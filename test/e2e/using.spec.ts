@@ -1,6 +1,6 @@
 /** Finding and using calculators: search, favourites, units, copy to note, share link, what-if, print, dark mode. */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { fillCase, readOutputs } from './fill';
 
 const { entries } = loadCatalog();

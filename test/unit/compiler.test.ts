@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelFile, readManifest } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelFile, readManifest } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
 import { statusOutputName } from '../../src/schema/graph';
@@ -38,9 +38,9 @@ describe('bytes', () => {
     expect(readManifest()[id], stale).toEqual(a.entry);
   });
 
-  // Wrapped contributed models keep their own opset: test/unit/contributed.test.ts covers them.
+  // Wrapped contributed models keep their own opset: test/unit/contributed-models.test.ts covers them.
   test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))('%s: IR 8, opset 17, one [N] float64 input per definition input', (id, calc: Calculator) => {
-    const model = decodeModel(compileCalculator(id, calc).bytes!);
+    const model: any = decodeModel(compileCalculator(id, calc).bytes!);
     expect(model.ir_version).toBe(8);
     expect(model.opset_import).toEqual([{ domain: '', version: 17 }]);
     // One input per definition input, plus unit and typed value for inputs scored per unit by a table.

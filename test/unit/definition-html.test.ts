@@ -13,9 +13,9 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { htmlInMarkdown, htmlInYaml } from '../../src/catalog/lint-html';
-import { formatProblem } from '../../src/catalog/problems';
+import { loadCatalog } from '../../src/definitions/load';
+import { htmlInMarkdown, htmlInYaml } from '../../src/definitions/lint-html';
+import { formatProblem } from '../../src/definitions/problems';
 import { markdownOptions } from '../../src/integrations/markdown.mjs';
 import { refuseDefinitionCode } from '../../src/integrations/csp.mjs';
 
@@ -37,7 +37,7 @@ export const HOSTILE_NOTES = [
 
 /** Markdown rendered exactly as the site's Astro markdown pipeline does, with the site's options. */
 async function render(md: string): Promise<string> {
-  const p = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true, ...markdownOptions.remarkRehype });
+  const p = unified().use(remarkParse).use(remarkRehype, { ...markdownOptions.remarkRehype });
   for (const plugin of markdownOptions.rehypePlugins) p.use(plugin);
   return String(await p.use(rehypeRaw).use(rehypeStringify, { allowDangerousHtml: true }).process(md));
 }

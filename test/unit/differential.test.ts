@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName } from '../../src/compiler/compile';
 import { bandIndex, evaluateAll } from '../../src/compiler/evaluate';
@@ -24,7 +24,7 @@ const runner = nodeRunner();
 describe('ONNX model == AST evaluator on random in-limit inputs', () => {
   test('the catalogue is not empty', () => expect(entries.length).toBeGreaterThan(0));
 
-  // Contributed models have no formula to evaluate: test/unit/contributed.test.ts compares them with the source model.
+  // Contributed models have no formula to evaluate: test/unit/contributed-models.test.ts compares them with the source model.
   test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))('%s', async (id, calc) => {
     const ref = modelRef(id);
     const { outputs, problems } = checkOutputs(calc);

@@ -7,15 +7,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync, crc32 } from 'node:zlib';
-// @ts-ignore -- the package ships no type declarations
+// @ts-expect-error -- the package ships no type declarations
 import ucumLhc from '@lhncbc/ucum-lhc';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelFile, readManifest } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelFile, readManifest } from '../../src/definitions/models';
 import { evaluateAll } from '../../src/compiler/evaluate';
-import { EXT, literal, toQuestionnaire, translateOutputs, UCUM, type Questionnaire, type QuestionnaireItem } from '../../src/exports/fhir';
+import { EXT, literal, toQuestionnaire, translateOutputs, UCUM, type QuestionnaireItem } from '../../src/exports/fhir';
 import { EXPORT_FILES, exportFiles, modelPackage, zip } from '../../src/exports/package';
 import { readAll } from '../../src/runtime/calculate';
 import { formatDate } from '../../src/runtime/values';

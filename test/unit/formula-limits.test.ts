@@ -1,7 +1,7 @@
 /** A formula too large or too deep for the parser is refused with a friendly problem, not a stack trace (issue 15). */
 import { describe, expect, test } from 'vitest';
 import { checkOutputs, FORMULA_MAX_DEPTH, FORMULA_MAX_LENGTH } from '../../src/compiler/check';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import type { Calculator } from '../../src/schema';
 
 const bmi = loadCatalog(undefined, ['bmi']).entries[0].calc;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 import { decodeFragment, MAX_FRAGMENT_LENGTH } from '../../src/components/share';
 import { MAX_INPUT_LENGTH } from '../../src/runtime/values';
 import { hostileFragments } from '../hostile-fragments';

@@ -12,8 +12,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { evaluateAll } from '../../src/compiler/evaluate';
 import { computeRows, readAll } from '../../src/runtime/calculate';

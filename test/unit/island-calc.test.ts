@@ -4,8 +4,8 @@
  * next steps, the "copy to note" text — is the same as from the full definition.
  */
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { islandCalc } from '../../src/components/island-calc';
 import { noteText, type EnteredValue } from '../../src/components/note';
 import { computeRows, readAll } from '../../src/runtime/calculate';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { generateJsonSchemas, jsonSchemaDrift, SCHEMA_DIR } from '../../src/catalog/json-schemas';
-import { CALCULATORS_DIR } from '../../src/catalog/load';
+import { generateJsonSchemas, jsonSchemaDrift, SCHEMA_DIR } from '../../src/definitions/json-schemas';
+import { CALCULATORS_DIR } from '../../src/definitions/load';
 
 const schemas = generateJsonSchemas();
 const ajv = new Ajv({ strict: false, allErrors: true });

@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { formatProblem } from '../../src/catalog/problems';
+import { loadCatalog } from '../../src/definitions/load';
+import { formatProblem } from '../../src/definitions/problems';
 
 /** A copy of calculators/<id> with one line of its definition replaced. */
 function broken(id: string, from: RegExp, to: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { computeRows, readAll } from '../../src/runtime/calculate';
 import { nodeRunner } from '../../src/runtime/node';
 import { readNumber, readValue } from '../../src/runtime/values';

@@ -4,7 +4,6 @@
  * The e2e suite checks the real build (test/e2e/offline.spec.ts runs pages under the CSP with them).
  */
 import { describe, expect, test } from 'vitest';
-// @ts-expect-error -- plain .mjs build integration without type declarations
 import { addPreloads, closure, pageEntries, staticImports } from '../../src/integrations/preload.mjs';
 
 describe('staticImports', () => {

@@ -3,8 +3,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, test } from 'vitest';
 import ReviewInfo from '../../src/components/ReviewInfo.astro';
 import SupersededBanner from '../../src/components/SupersededBanner.astro';
-import { searchDoc } from '../../src/catalog/search';
-import { currentFirst } from '../../src/components/search-options';
+import { searchDoc } from '../../src/search/doc';
+import { currentFirst } from '../../src/search/options';
 import { defineCalc, numberInput } from '../helpers';
 
 const base = { inputs: [numberInput('x')], outputs: [{ id: 'y', label: 'Y', formula: 'x' }] };

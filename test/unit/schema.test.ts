@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CALCULATORS_DIR, loadCatalog } from '../../src/catalog/load';
-import { formatProblem, githubAnnotation, type FileProblem } from '../../src/catalog/problems';
+import { CALCULATORS_DIR, loadCatalog } from '../../src/definitions/load';
+import { formatProblem, githubAnnotation, type FileProblem } from '../../src/definitions/problems';
 import { CalculatorSchema } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
 

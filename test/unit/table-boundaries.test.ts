@@ -6,8 +6,8 @@
  * values typed with more precision than the source prints).
  */
 import { describe, expect, test } from 'vitest';
-import { loadCatalog } from '../../src/catalog/load';
-import { modelRef } from '../../src/catalog/models';
+import { loadCatalog } from '../../src/definitions/load';
+import { modelRef } from '../../src/definitions/models';
 import { columnPoints } from '../../src/compiler/ast';
 import { rowsToFeeds } from '../../src/runtime/calculate';
 import { readAll } from '../../src/runtime/calculate';

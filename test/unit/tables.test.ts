@@ -10,7 +10,7 @@ import { CalculatorSchema, rowLabels } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
 import { compileToFile, defineCalc, runRows } from '../helpers';
 
-const scr = { id: 'scr', label: 'Creatinine', type: 'number', unit: 'mg/dL', units: ['umol/L'], analyte: 'creatinine', limits: [0.1, 25], typical: [0.3, 15], decimals: 1 } as const;
+const scr = { id: 'scr', label: 'Creatinine', type: 'number' as const, unit: 'mg/dL', units: ['umol/L'], analyte: 'creatinine', limits: [0.1, 25] as [number, number], typical: [0.3, 15] as [number, number], decimals: 1 };
 
 // SOFA renal, Vincent 1996 Table 1, as printed in both columns.
 const sofaRenal = defineCalc({

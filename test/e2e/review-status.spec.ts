@@ -4,7 +4,7 @@
  * linking the current one; and in search, current versions before superseded ones.
  */
 import { expect, test } from '@playwright/test';
-import { loadCatalog } from '../../src/catalog/load';
+import { loadCatalog } from '../../src/definitions/load';
 
 const { entries } = loadCatalog();
 const byId = new Map(entries.map((e) => [e.id, e.calc]));

@@ -1,6 +1,6 @@
 /** What the home page searches and browses, derived from the definitions at build time. */
 import type { Calculator } from '../schema';
-import type { SearchDoc } from '../components/search-options';
+import type { SearchDoc } from './options';
 
 export function searchDoc(id: string, calc: Calculator): SearchDoc {
   return {

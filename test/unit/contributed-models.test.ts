@@ -53,7 +53,7 @@ function definition(extra: Record<string, unknown> = {}): Calculator {
   return CalculatorSchema.parse({
     title: 'Trained demo', summary: 's', variant: 'v', version: '1.0.0', specialties: ['general medicine'],
     inputs: [number('a'), number('b')],
-    model: { file: 'models/contrib/demo.onnx', input: 'features', features: ['a', 'b'] },
+    model: { file: 'contributed-models/demo.onnx', input: 'features', features: ['a', 'b'] },
     model_card: card,
     outputs: [{ id: 'risk', label: 'Risk', unit: '%', decimals: 1, from_model: { tensor: 'probability', column: 0, scale: 100 } }],
     interpretation: [{ output: 'risk', source: 'test', bands: [{ max: 12, label: 'below the alert threshold of 12 %' }, { min: 12, label: 'above the alert threshold of 12 %' }] }],
@@ -68,7 +68,7 @@ describe('the build refuses what the browser cannot run', () => {
   test('a ZipMap output', () => {
     const r = compileCalculator('demo', definition(), logistic({ zipmap: true }));
     expect(messages(r)).toEqual([
-      "models/contrib/demo.onnx ends in a ZipMap: onnxruntime-web cannot read its sequence-of-maps output | export without ZipMap (skl2onnx: options={id(model): {'zipmap': False}}) so probabilities are a plain [N, classes] tensor",
+      "contributed-models/demo.onnx ends in a ZipMap: onnxruntime-web cannot read its sequence-of-maps output | export without ZipMap (skl2onnx: options={id(model): {'zipmap': False}}) so probabilities are a plain [N, classes] tensor",
       'output "output_probability" is not a tensor (a sequence or map); onnxruntime-web cannot read it | export plain tensor outputs (no ZipMap, no sequences)',
     ]);
   });
@@ -88,7 +88,7 @@ describe('the build refuses what the browser cannot run', () => {
     expect(messages(compileCalculator('demo', definition(), logistic({ seqOutput: true })))).toContain(
       'output "probability" is not a tensor (a sequence or map); onnxruntime-web cannot read it | export plain tensor outputs (no ZipMap, no sequences)',
     );
-    expect(messages(compileCalculator('demo', definition()))).toEqual(['models/contrib/demo.onnx does not exist | add the contributed .onnx file at that path']);
+    expect(messages(compileCalculator('demo', definition()))).toEqual(['contributed-models/demo.onnx does not exist | add the contributed .onnx file at that path']);
   });
 
   test('the definition must carry a model card and training ranges', () => {
@@ -125,7 +125,7 @@ describe('a wrapped model equals the contributed model run directly', () => {
 describe('contributed models in the catalogue', () => {
   test('fixtures exported by onnx.helper are refused with the fix (ZipMap; inputs that do not match)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { loadCatalog } = await import('../../src/catalog/load');
+    const { loadCatalog } = await import('../../src/definitions/load');
     const wdbc = loadCatalog(undefined, ['wdbc-malignancy-demo']).entries[0].calc;
     expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/zipmap.onnx'))).join('\n')).toMatch(/ends in a ZipMap[\s\S]*export without ZipMap/);
     expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/wrong-inputs.onnx')))).toEqual(['the model has no input "features". Its inputs: x']);
@@ -133,8 +133,8 @@ describe('contributed models in the catalogue', () => {
 
   test('every committed wrapped model equals its contributed source on 1,000 random in-range rows', async () => {
     const { readFileSync } = await import('node:fs');
-    const { loadCatalog } = await import('../../src/catalog/load');
-    const { modelRef } = await import('../../src/catalog/models');
+    const { loadCatalog } = await import('../../src/definitions/load');
+    const { modelRef } = await import('../../src/definitions/models');
     const { nodeRunner } = await import('../../src/runtime/node');
     const ort = await import('onnxruntime-web/wasm');
     const contributed = loadCatalog().entries.filter((e) => e.calc.model);

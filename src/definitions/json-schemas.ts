@@ -11,8 +11,8 @@ import type { z } from 'zod';
 import { CalculatorSchema, CasesSchema } from '../schema';
 import { describeFromJsDoc } from './schema-docs';
 
-/** schema/ at the repository root (CLI and tests only, so the path is resolved from this file). */
-export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
+/** json-schema/ at the repository root (CLI and tests only, so the path is resolved from this file). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../../json-schema', import.meta.url));
 
 const SCHEMAS: { file: string; title: string; schema: z.ZodTypeAny }[] = [
   { file: 'calculator.schema.json', title: 'Bedside calculator definition (calculators/<id>/calculator.yaml)', schema: CalculatorSchema },

@@ -13,6 +13,7 @@ export const SAFE_SCHEMES = ['http:', 'https:', 'mailto:'];
 
 /** The scheme of a URL as a browser reads it (it ignores ASCII whitespace and control characters inside). */
 function schemeOf(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- the control characters are what a browser strips
   const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
   const m = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return m ? `${m[1].toLowerCase()}:` : undefined;
@@ -27,7 +28,7 @@ export function safeUrl(url: string): boolean {
 // An HTML tag, comment, CDATA or processing instruction. "<5 mmol/L", "a < b" and "≤" are not tags.
 const TAG = /<(?:\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|!--|!\[CDATA\[|\?[a-z])/i;
 // A script-capable URL inside prose: "javascript:…", "vbscript:…", a data: URL with a MIME type.
-const BAD_URL = /(?:^|[\s("'\[<=])(?:javascript|vbscript)\s*:|(?:^|[\s("'\[<=])data:[\w.+-]+\/[\w.+-]+[;,]/i;
+const BAD_URL = /(?:^|[\s("'[<=])(?:javascript|vbscript)\s*:|(?:^|[\s("'[<=])data:[\w.+-]+\/[\w.+-]+[;,]/i;
 // Formula text (mathjs syntax) legitimately holds "<" and ">": not prose.
 const FORMULA_KEYS = new Set(['formula', 'when', 'where']);
 
@@ -40,7 +41,7 @@ export function htmlInYaml(data: unknown, path: (string | number)[] = []): Probl
       return [{ path, message: `raw HTML is not allowed in definition text: found "${tag[0].slice(0, 40)}"`, hint: 'write plain text (the site shows it as text, never as markup); for emphasis or links use notes.md markdown' }];
     const url = BAD_URL.exec(data) ?? (/^(?:url|href|link)$/.test(String(path.at(-1))) && !safeUrl(data) ? [data] : null);
     if (url)
-      return [{ path, message: `a ${schemeOf(url[0].trim().replace(/^[\s("'\[<=]/, '')) ?? 'script'} link is not allowed in definition text: found "${url[0].trim().slice(0, 40)}"`, hint: `link to the source with ${SAFE_SCHEMES.join(' or ')} (a doi: or pmid: field is better still)` }];
+      return [{ path, message: `a ${schemeOf(url[0].trim().replace(/^[\s("'[<=]/, '')) ?? 'script'} link is not allowed in definition text: found "${url[0].trim().slice(0, 40)}"`, hint: `link to the source with ${SAFE_SCHEMES.join(' or ')} (a doi: or pmid: field is better still)` }];
     return [];
   }
   if (Array.isArray(data)) return data.flatMap((v, k) => htmlInYaml(v, [...path, k]));

@@ -1,6 +1,5 @@
 /** Calculator ids (folder names = URL slugs) and where the folders live; no heavy imports, for `npm run new`. */
 import { join, resolve } from 'node:path';
-import { closest } from '../schema/friendly';
 
 /** kebab-case: lower-case letters and digits joined by single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;

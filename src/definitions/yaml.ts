@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { Problem } from '../schema/friendly';
 import type { FileProblem } from './problems';
 
@@ -47,9 +47,9 @@ export function readYaml(file: string, text: string): YamlFile {
       const node = doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
       // A key whose value is null still has a key node: find the pair.
-      const parent = doc.getIn(path.slice(0, n - 1), true) as any;
-      const pair = parent?.items?.find?.((it: any) => it?.key?.value === path[n - 1]);
-      if (pair?.key?.range) return lc.linePos(pair.key.range[0]).line;
+      const parent = doc.getIn(path.slice(0, n - 1), true);
+      const pair = isMap(parent) ? parent.items.find((it) => isScalar(it.key) && it.key.value === path[n - 1]) : undefined;
+      if (isScalar(pair?.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
     }
     return 1;
   };

@@ -2,7 +2,7 @@
 import MiniSearch from 'minisearch';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { getFavourites, getRecent, toggleFavourite } from './prefs';
-import { currentFirst, SEARCH_OPTIONS, type SearchDoc } from './search-options';
+import { currentFirst, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
 
 interface Props {
   docs: SearchDoc[];
@@ -12,7 +12,7 @@ interface Props {
 const PURPOSES: Record<string, string> = { diagnosis: 'Diagnosis', prognosis: 'Prognosis', treatment: 'Treatment & dosing', formula: 'Formula' };
 const chip = 'min-h-11 rounded-full border px-3 py-1 text-sm border-slate-300 dark:border-slate-600 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:border-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
 
-export default function Catalogue(props: Props) {
+export default function CalculatorSearch(props: Props) {
   const [query, setQuery] = createSignal('');
   const [specialty, setSpecialty] = createSignal<string>();
   const [purpose, setPurpose] = createSignal<string>();

@@ -1,0 +1,55 @@
+/** The form: the unit switch, one Field per input, and Clear. State lives in form-state.ts. */
+import { For, Show } from 'solid-js';
+import type { Calculator } from '../schema';
+import Field from './Field';
+import type { Form } from './form-state';
+import UnitSystemToggle from './UnitSystemToggle';
+import type { UnitSystemSwitch } from './unit-system';
+
+interface Props {
+  calc: Calculator;
+  form: Form;
+  units: UnitSystemSwitch;
+  /** Any typing or choosing (starts the engine). */
+  onInput: () => void;
+  onClear: () => void;
+}
+
+export default function InputsForm(props: Props) {
+  return (
+    <form class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4" onSubmit={(e) => e.preventDefault()} aria-label="Inputs" novalidate>
+      <Show when={props.units.available()}>
+        <UnitSystemToggle units={props.units} />
+      </Show>
+      <For each={props.calc.inputs}>
+        {(input) => (
+          <Field
+            input={input}
+            tables={props.calc.tables.filter((t) => t.input === input.id)}
+            text={props.form.texts[input.id]}
+            unit={props.form.units[input.id]}
+            result={props.form.field(input.id)}
+            touched={props.form.touched[input.id] ?? false}
+            converted={props.form.converted(input)}
+            onText={(t) => {
+              props.onInput();
+              props.form.setText(input, t);
+            }}
+            onUnit={(u) => props.form.setUnit(input, u)}
+            onBlur={() => props.form.blur(input.id)}
+          />
+        )}
+      </For>
+      <button
+        type="reset"
+        class="mt-2 min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 print:hidden"
+        onClick={(e) => {
+          e.preventDefault();
+          props.onClear();
+        }}
+      >
+        Clear
+      </button>
+    </form>
+  );
+}
