@@ -30,7 +30,8 @@ export const ENGINE_TIMEOUT_MS = 60_000;
 
 /** What the page says when the engine did not load: the real cause where the page can know it. */
 export function engineFailure(timedOut: boolean): string {
-  if (typeof window !== 'undefined' && !window.isSecureContext)
+  // Only over plain http to another host is the context insecure (http://localhost is secure).
+  if (typeof location !== 'undefined' && location.protocol === 'http:' && globalThis.isSecureContext === false)
     return 'This page was opened over an insecure connection (http:// on an address other than localhost), where the browser turns off what the calculator needs. Open it over https://; the form stays usable.';
   if (timedOut) return 'The calculation engine is taking too long to download (the network may be blocking it). Try again; the form stays usable.';
   return LOAD_FAILED;
@@ -53,8 +54,9 @@ export function createEngine(model: ModelRef, load: () => Promise<RuntimeModule>
   const [state, setState] = createSignal<EngineState>('idle');
   const [error, setError] = createSignal<string>();
   let runtime: RuntimeModule | undefined;
-  // The wasm runtime cannot be initialised twice in one document: after it failed, a retry is a
-  // reload (typed values are kept, see kept-values.ts).
+  // The wasm runtime cannot be initialised twice in one document: after the runtime loaded but the
+  // engine failed to start, a retry is a reload (typed values are kept, see kept-values.ts); after the
+  // runtime module itself failed to download, a retry imports it again.
   let needsReload = false;
   const start = () => {
     if (state() !== 'idle') return;
@@ -73,7 +75,7 @@ export function createEngine(model: ModelRef, load: () => Promise<RuntimeModule>
       .catch((e: unknown) => {
         setState('error');
         const known = runtime && e instanceof runtime.ModelError;
-        needsReload = !known;
+        needsReload = !known && runtime !== undefined;
         setError(known ? (e as Error).message : engineFailure((e as Error)?.message === 'timeout'));
       })
       .finally(() => clearTimeout(timer));

@@ -62,7 +62,10 @@ export function htmlInMarkdown(markdown: string): { line: number; message: strin
   const out: { line: number; message: string; hint: string }[] = [];
   const walk = (n: MdNode) => {
     const line = n.position?.start.line ?? 1;
-    if (n.type === 'html')
+    // A comment alone is an author's note to the next author (the template uses them): it renders as
+    // nothing (raw HTML is disabled) and can carry no markup, since "--" ends it.
+    const comment = n.type === 'html' && /^<!--(?:(?!-->)[\s\S])*-->$/.test((n.value ?? '').trim());
+    if (n.type === 'html' && !comment)
       out.push({ line, message: `raw HTML is not allowed in notes.md: found "${(n.value ?? '').trim().slice(0, 40)}"`, hint: 'write it in markdown (**bold**, [text](https://…), tables); the site renders notes with raw HTML disabled, so it would not show anyway' });
     if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && n.url !== undefined && !safeUrl(n.url))
       out.push({ line, message: `a ${schemeOf(n.url)} ${n.type === 'image' ? 'image' : 'link'} is not allowed in notes.md: found "${n.url.slice(0, 40)}"`, hint: `link with ${SAFE_SCHEMES.join(' or ')} or a relative path; images must be files of the site` });

@@ -79,8 +79,8 @@ describe('check refuses hostile definition text', () => {
     const { entries, problems } = loadCatalog(dir);
     expect(entries).toEqual([]);
     const text = problems.map(formatProblem).join('\n');
-    expect(text).toMatch(/calculators\/bmi\/notes\.md:5\n {2}\(top level\): raw HTML is not allowed in notes\.md: found "<script>/);
-    expect(text).toMatch(/calculators\/bmi\/calculator\.yaml:\d+\n {2}summary: raw HTML is not allowed in definition text: found "<span style=/);
+    expect(text).toMatch(/calculators\/bmi\/notes\.md:5 \[html\]\n {2}\(top level\): raw HTML is not allowed in notes\.md: found "<script>/);
+    expect(text).toMatch(/calculators\/bmi\/calculator\.yaml:\d+ \[html\]\n {2}summary: raw HTML is not allowed in definition text: found "<span style=/);
     expect(text).toContain('Hint: write it in markdown');
   });
 });
@@ -105,5 +105,12 @@ describe('the CSP builder never hashes definition text', () => {
   });
   test("the site's own inline code passes", () => {
     expect(() => refuseDefinitionCode('<script>document.documentElement.dataset.theme="dark"</script><math style="margin-left:0.1667em">', texts)).not.toThrow();
+  });
+});
+
+describe('comments in notes.md', () => {
+  test('an HTML comment alone is an author note (it renders as nothing); markup after it is still refused', () => {
+    expect(htmlInMarkdown('<!-- for the next author -->\n\nText.')).toEqual([]);
+    expect(htmlInMarkdown('<!-- x --><script>alert(1)</script>').map((p) => p.message)).toEqual([expect.stringMatching(/^raw HTML is not allowed in notes\.md/)]);
   });
 });
