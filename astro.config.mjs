@@ -27,7 +27,16 @@ export default defineConfig({
   // BEDSIDE_PRECOMPRESS=0 skips the .br/.gz copies: npm test's builds (dist/ and dist-base/) are served by
   // astro preview, which never sends them, and brotli over the 14 MB wasm costs a fresh clone a minute
   // or more (test/unit/precompress.test.ts checks the step itself).
-  integrations: [solid(), models(), preload(), integrity(), csp(), AstroPWA(pwaOptions(base, outDir)), pinWebManifest(), ...(process.env.BEDSIDE_PRECOMPRESS === '0' ? [] : [precompress()])],
+  integrations: [
+    solid(),
+    models(),
+    preload(),
+    integrity(),
+    csp(),
+    AstroPWA(pwaOptions(base, outDir)),
+    pinWebManifest(),
+    ...(process.env.BEDSIDE_PRECOMPRESS === '0' ? [] : [precompress()]),
+  ],
   vite: {
     plugins: [tailwindcss()],
     // onnxruntime-web is imported dynamically after mount; pre-bundling it breaks its wasm lookup.

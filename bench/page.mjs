@@ -107,21 +107,115 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
         for (const [min, pts] of t) if (x >= min) return pts;
         return t[t.length - 1][1];
       };
-      const temp = steps(v.temperature, [[41, 4], [39, 3], [38.5, 1], [36, 0], [34, 1], [32, 2], [30, 3], [-Infinity, 4]]);
-      const map = steps(v.map, [[160, 4], [130, 3], [110, 2], [70, 0], [50, 2], [-Infinity, 4]]);
-      const hr = steps(v.heart_rate, [[180, 4], [140, 3], [110, 2], [70, 0], [55, 2], [40, 3], [-Infinity, 4]]);
-      const rr = steps(v.resp_rate, [[50, 4], [35, 3], [25, 1], [12, 0], [10, 1], [6, 2], [-Infinity, 4]]);
-      const oxy = v.fio2 >= 50
-        ? v.aa_gradient * 0 + steps(v.aa_gradient, [[500, 4], [350, 3], [200, 2], [-Infinity, 0]])
-        : v.pao2 * 0 + (v.pao2 > 70 ? 0 : v.pao2 >= 61 ? 1 : v.pao2 >= 55 ? 3 : 4);
-      const acid = v.ph > 0
-        ? steps(v.ph, [[7.7, 4], [7.6, 3], [7.5, 1], [7.33, 0], [7.25, 2], [7.15, 3], [-Infinity, 4]])
-        : v.hco3 * 0 + steps(v.hco3, [[52, 4], [41, 3], [32, 1], [22, 0], [18, 2], [15, 3], [-Infinity, 4]]);
-      const na = steps(v.sodium, [[180, 4], [160, 3], [155, 2], [150, 1], [130, 0], [120, 2], [111, 3], [-Infinity, 4]]);
-      const k = steps(v.potassium, [[7, 4], [6, 3], [5.5, 1], [3.5, 0], [3, 1], [2.5, 2], [-Infinity, 4]]);
-      const cr0 = steps(v.creatinine, [[3.5, 4], [2, 3], [1.5, 2], [0.6, 0], [-Infinity, 2]]);
-      const hct = steps(v.hematocrit, [[60, 4], [50, 2], [46, 1], [30, 0], [20, 2], [-Infinity, 4]]);
-      const wbc = steps(v.wbc, [[40, 4], [20, 2], [15, 1], [3, 0], [1, 2], [-Infinity, 4]]);
+      const temp = steps(v.temperature, [
+        [41, 4],
+        [39, 3],
+        [38.5, 1],
+        [36, 0],
+        [34, 1],
+        [32, 2],
+        [30, 3],
+        [-Infinity, 4],
+      ]);
+      const map = steps(v.map, [
+        [160, 4],
+        [130, 3],
+        [110, 2],
+        [70, 0],
+        [50, 2],
+        [-Infinity, 4],
+      ]);
+      const hr = steps(v.heart_rate, [
+        [180, 4],
+        [140, 3],
+        [110, 2],
+        [70, 0],
+        [55, 2],
+        [40, 3],
+        [-Infinity, 4],
+      ]);
+      const rr = steps(v.resp_rate, [
+        [50, 4],
+        [35, 3],
+        [25, 1],
+        [12, 0],
+        [10, 1],
+        [6, 2],
+        [-Infinity, 4],
+      ]);
+      const oxy =
+        v.fio2 >= 50
+          ? v.aa_gradient * 0 +
+            steps(v.aa_gradient, [
+              [500, 4],
+              [350, 3],
+              [200, 2],
+              [-Infinity, 0],
+            ])
+          : v.pao2 * 0 + (v.pao2 > 70 ? 0 : v.pao2 >= 61 ? 1 : v.pao2 >= 55 ? 3 : 4);
+      const acid =
+        v.ph > 0
+          ? steps(v.ph, [
+              [7.7, 4],
+              [7.6, 3],
+              [7.5, 1],
+              [7.33, 0],
+              [7.25, 2],
+              [7.15, 3],
+              [-Infinity, 4],
+            ])
+          : v.hco3 * 0 +
+            steps(v.hco3, [
+              [52, 4],
+              [41, 3],
+              [32, 1],
+              [22, 0],
+              [18, 2],
+              [15, 3],
+              [-Infinity, 4],
+            ]);
+      const na = steps(v.sodium, [
+        [180, 4],
+        [160, 3],
+        [155, 2],
+        [150, 1],
+        [130, 0],
+        [120, 2],
+        [111, 3],
+        [-Infinity, 4],
+      ]);
+      const k = steps(v.potassium, [
+        [7, 4],
+        [6, 3],
+        [5.5, 1],
+        [3.5, 0],
+        [3, 1],
+        [2.5, 2],
+        [-Infinity, 4],
+      ]);
+      const cr0 = steps(v.creatinine, [
+        [3.5, 4],
+        [2, 3],
+        [1.5, 2],
+        [0.6, 0],
+        [-Infinity, 2],
+      ]);
+      const hct = steps(v.hematocrit, [
+        [60, 4],
+        [50, 2],
+        [46, 1],
+        [30, 0],
+        [20, 2],
+        [-Infinity, 4],
+      ]);
+      const wbc = steps(v.wbc, [
+        [40, 4],
+        [20, 2],
+        [15, 1],
+        [3, 0],
+        [1, 2],
+        [-Infinity, 4],
+      ]);
       const aps = temp + map + hr + rr + oxy + acid + na + k + (v.arf === 1 ? 2 * cr0 : cr0) + hct + wbc + (15 - v.gcs);
       const age = v.age < 45 ? 0 : v.age < 55 ? 2 : v.age < 65 ? 3 : v.age < 75 ? 5 : 6;
       return aps + age + (v.chronic_health === 1 ? (v.admission === 2 ? 2 : 5) : 0);
@@ -195,7 +289,9 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
       const first = (await m.runner.run(model.ref, feeds))[model.ref.outputs[0]][0];
       const mine = f(model.values, model.extra);
       if (Math.abs(first - mine) > 1e-9 * Math.max(1, Math.abs(first))) throw new Error(`bench JS formula for ${model.id} gives ${mine}, the model ${first}`);
-      const vs = Array.from({ length: 64 }, (_, i) => Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, k === 'sex' || model.id === 'caprini' ? v : v * (1 + i * 1e-6)])));
+      const vs = Array.from({ length: 64 }, (_, i) =>
+        Object.fromEntries(Object.entries(model.values).map(([k, v]) => [k, k === 'sex' || model.id === 'caprini' ? v : v * (1 + i * 1e-6)])),
+      );
       let sink = 0;
       const n = 20000;
       // a tight synchronous loop: the cost of the formula itself
@@ -210,7 +306,17 @@ export async function engineCost({ browserUrl, models, reps, opts }) {
     }
     await session.release();
     const engine = (await m.runner.session(model.ref)).engine;
-    out[model.id] = { create: median(create), run, appRun, js, evCreate, evRun, engine, nodes: prepared.ok ? prepared.nodes : undefined, why: prepared.ok ? undefined : prepared.reason };
+    out[model.id] = {
+      create: median(create),
+      run,
+      appRun,
+      js,
+      evCreate,
+      evRun,
+      engine,
+      nodes: prepared.ok ? prepared.nodes : undefined,
+      why: prepared.ok ? undefined : prepared.reason,
+    };
   }
   return out;
 }
@@ -225,13 +331,17 @@ export async function humanTyping({ actions, keyGap, fieldGap, timeout = 5000 })
   const box = () => document.querySelector('[data-testid=result]');
   const shown = () => {
     const b = box();
-    return b ? [...b.querySelectorAll('[data-output],[data-band]')].map((e) => e.textContent + (e.getAttribute('data-band') ?? '')).join('|') + b.getAttribute('data-state') : '';
+    return b
+      ? [...b.querySelectorAll('[data-output],[data-band]')].map((e) => e.textContent + (e.getAttribute('data-band') ?? '')).join('|') +
+          b.getAttribute('data-state')
+      : '';
   };
   const keys = [];
   for (const a of actions) {
     if (a.kind === 'text') for (let k = 1; k <= a.value.length; k++) keys.push({ ...a, value: a.value.slice(0, k), gap: k === 1 ? fieldGap : keyGap });
     // A radio already on the example's answer (a default) is no keystroke.
-    else if (!(a.kind === 'radio' && document.querySelector(`input[type=radio][name="${a.name}"][value="${a.value}"]`)?.checked)) keys.push({ ...a, gap: fieldGap });
+    else if (!(a.kind === 'radio' && document.querySelector(`input[type=radio][name="${a.name}"][value="${a.value}"]`)?.checked))
+      keys.push({ ...a, gap: fieldGap });
   }
   keys[0].gap = 0;
   let before = '';

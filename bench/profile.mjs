@@ -29,7 +29,15 @@ await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes('se
 const { defaultBrowserType: _, ...PHONE } = devices['Pixel 7'];
 const browser = await chromium.launch({
   executablePath: ['/usr/bin/chromium'].find(existsSync),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await (await browser.newContext(PHONE)).newPage();
@@ -69,11 +77,21 @@ try {
   const sorted = [...r.times].sort((a, b) => a - b);
   const perKey = (ms) => `${((1000 * ms) / r.times.length).toFixed(0).padStart(6)} µs/key`;
   const skip = (k) => /^\((root|program|idle)\)/.test(k);
-  console.log(`${id} at CPU ${cpu}x: ${r.times.length} keystrokes, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1].toFixed(1)} ms; profile ${file}`);
+  console.log(
+    `${id} at CPU ${cpu}x: ${r.times.length} keystrokes, p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, p95 ${sorted[Math.ceil(sorted.length * 0.95) - 1].toFixed(1)} ms; profile ${file}`,
+  );
   console.log('\ninclusive (the function and what it calls):');
-  for (const [k, v] of [...inclusive].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${perKey(v)}  ${k}`);
+  for (const [k, v] of [...inclusive]
+    .filter(([k]) => !skip(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25))
+    console.log(`${perKey(v)}  ${k}`);
   console.log('\nself:');
-  for (const [k, v] of [...self].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${perKey(v)}  ${k}`);
+  for (const [k, v] of [...self]
+    .filter(([k]) => !skip(k))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15))
+    console.log(`${perKey(v)}  ${k}`);
 } finally {
   await browser.close();
   process.kill(server.pid);

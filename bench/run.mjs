@@ -27,7 +27,10 @@ import { parseCost, parseTable } from './parse.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
-const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (phase) => !only || only.includes(phase);
 const QUICK = !!process.env.BENCH_QUICK;
 const REPS = {
@@ -53,7 +56,15 @@ const NETS = { 'Fast 4G': FAST_4G, 'Fast 3G': FAST_3G };
 const CPU_SLOWDOWN = 4;
 const { defaultBrowserType: _, ...PHONE } = devices['Pixel 7'];
 const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : NaN);
 const pct = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
@@ -70,7 +81,8 @@ const CALCS = ['bmi', 'ckd-epi-2021', byId.has('apache-ii') ? 'apache-ii' : larg
 /** The contributed trained model (run by onnxruntime-web), measured and reported separately. */
 const DEMO = valid.find((e) => e.calc.model)?.id;
 const notes = [];
-if (!byId.has('apache-ii')) notes.push(`apache-ii does not exist yet: the third calculator is the largest present, ${largest.id} (${largest.calc.inputs.length} inputs).`);
+if (!byId.has('apache-ii'))
+  notes.push(`apache-ii does not exist yet: the third calculator is the largest present, ${largest.id} (${largest.calc.inputs.length} inputs).`);
 
 // ---------------------------------------------------------------- build and serve
 
@@ -78,13 +90,27 @@ function machine() {
   const lscpu = spawnSync('lscpu', { encoding: 'utf8' }).stdout ?? '';
   const model = /Model name:\s*(.+)/.exec(lscpu)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
   const chromiumVersion = SYSTEM_CHROMIUM ? spawnSync(SYSTEM_CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'Playwright Chromium';
-  return { cores: os.cpus().length, model, memGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion, load: os.loadavg().map((l) => l.toFixed(1)).join(' ') };
+  return {
+    cores: os.cpus().length,
+    model,
+    memGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: chromiumVersion,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' '),
+  };
 }
 
 function build() {
   log('building the site (astro build)…');
   const t0 = performance.now();
-  const r = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync('npx', ['astro', 'build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`astro build failed:\n${(r.stderr || r.stdout).slice(-4000)}`);
   return performance.now() - t0;
 }
@@ -110,7 +136,10 @@ async function throttle(page, { net }) {
 
 const url = (id) => `${ORIGIN}/c/${id}/`;
 const waitMarks = (page, keys, timeout = 120_000) =>
-  page.waitForFunction((ks) => window.__bench && (ks.every((k) => window.__bench.marks[k] !== undefined) || window.__bench.marks.error !== undefined), keys, { timeout, polling: 50 });
+  page.waitForFunction((ks) => window.__bench && (ks.every((k) => window.__bench.marks[k] !== undefined) || window.__bench.marks.error !== undefined), keys, {
+    timeout,
+    polling: 50,
+  });
 
 function kind(u) {
   const p = new URL(u).pathname;
@@ -138,7 +167,9 @@ async function cold(browser, id, net = FAST_4G) {
     await page.addInitScript(benchInit, { fill: fillActions(byId.get(id)) });
     const cdp = await throttle(page, { net });
     const reqs = new Map();
-    cdp.on('Network.responseReceived', (e) => reqs.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'], bytes: 0 }));
+    cdp.on('Network.responseReceived', (e) =>
+      reqs.set(e.requestId, { url: e.response.url, encoding: e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding'], bytes: 0 }),
+    );
     cdp.on('Network.loadingFinished', (e) => reqs.has(e.requestId) && (reqs.get(e.requestId).bytes = e.encodedDataLength));
     await page.goto(url(id), { waitUntil: 'commit' });
     await waitMarks(page, ['usable', 'engine', 'result']);
@@ -211,7 +242,12 @@ async function warm(browser, sw, ids = CALCS) {
         await page.evaluate(() => ({
           ...window.__bench.marks,
           // The engine's own steps (src/runtime/session.ts marks them), for the breakdown.
-          steps: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('bedside:')).map((m) => [m.name.slice(8), m.startTime])),
+          steps: Object.fromEntries(
+            performance
+              .getEntriesByType('mark')
+              .filter((m) => m.name.startsWith('bedside:'))
+              .map((m) => [m.name.slice(8), m.startTime]),
+          ),
           controlled: !!navigator.serviceWorker?.controller,
         })),
       );
@@ -221,7 +257,10 @@ async function warm(browser, sw, ids = CALCS) {
       usable: median(runs.map((m) => m.usable)),
       engine: median(runs.map((m) => m.engine)),
       result: median(runs.map((m) => m.result)),
-      p95: pct(runs.map((m) => m.result), 95),
+      p95: pct(
+        runs.map((m) => m.result),
+        95,
+      ),
       controlled: runs.every((m) => m.controlled),
       steps: Object.fromEntries(Object.keys(runs[0].steps).map((k) => [k, median(runs.map((m) => m.steps[k]).filter((v) => v !== undefined))])),
       runs: runs.length,
@@ -245,13 +284,16 @@ async function inApp(browser) {
   await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true', null, { timeout: 300_000, polling: 200 });
   await throttle(page, { net: true });
   const follow = async (id) => {
-    await page.evaluate(({ href, fill }) => {
-      window.__bench.reset(fill);
-      const a = Object.assign(document.createElement('a'), { href, textContent: 'bench' });
-      document.body.append(a);
-      window.__bench.marks.nav = performance.now();
-      a.click();
-    }, { href: url(id), fill: fillActions(byId.get(id)) });
+    await page.evaluate(
+      ({ href, fill }) => {
+        window.__bench.reset(fill);
+        const a = Object.assign(document.createElement('a'), { href, textContent: 'bench' });
+        document.body.append(a);
+        window.__bench.marks.nav = performance.now();
+        a.click();
+      },
+      { href: url(id), fill: fillActions(byId.get(id)) },
+    );
     await waitMarks(page, ['usable', 'result']);
     const m = await page.evaluate(() => window.__bench.marks);
     // A full page load would have started a new document (and new marks, without `nav`).
@@ -277,7 +319,27 @@ async function inApp(browser) {
       home.push({ usable: h.usable - h.nav, result: h.result - h.nav, warmed });
     }
     const med = (xs, k) => median(xs.map((x) => x[k]));
-    out[id] = { from, calc: { usable: med(calc, 'usable'), result: med(calc, 'result'), p95: pct(calc.map((x) => x.result), 95) }, home: { usable: med(home, 'usable'), result: med(home, 'result'), p95: pct(home.map((x) => x.result), 95), warmed: med(home, 'warmed') }, runs: calc.length };
+    out[id] = {
+      from,
+      calc: {
+        usable: med(calc, 'usable'),
+        result: med(calc, 'result'),
+        p95: pct(
+          calc.map((x) => x.result),
+          95,
+        ),
+      },
+      home: {
+        usable: med(home, 'usable'),
+        result: med(home, 'result'),
+        p95: pct(
+          home.map((x) => x.result),
+          95,
+        ),
+        warmed: med(home, 'warmed'),
+      },
+      runs: calc.length,
+    };
   }
   await ctx.close();
   return out;
@@ -300,7 +362,13 @@ async function keys(browser, id) {
   const steps = Array.from({ length: REPS.keys }, (_, k) => cycle[k % cycle.length]);
   const r = await page.evaluate(keystrokes, { steps, gap: 60 });
   await ctx.close();
-  return { p50: median(r.times), p95: pct(r.times, 95), n: r.times.length, unchanged: r.unchanged, how: cycle[0].kind === 'text' ? `sweeps ${cycle[0].id.slice(3)}` : `toggles ${new Set(cycle.map((s) => s.name)).size} criteria` };
+  return {
+    p50: median(r.times),
+    p95: pct(r.times, 95),
+    n: r.times.length,
+    unchanged: r.unchanged,
+    how: cycle[0].kind === 'text' ? `sweeps ${cycle[0].id.slice(3)}` : `toggles ${new Set(cycle.map((s) => s.name)).size} criteria`,
+  };
 }
 
 async function engine(browser) {

@@ -38,7 +38,11 @@ export function precache(dist) {
 
 /** Sizes of one built site. */
 export function siteStats(dist) {
-  const pages = existsSync(join(dist, 'c')) ? readdirSync(join(dist, 'c')).map((id) => join(dist, 'c', id, 'index.html')).filter(existsSync) : [];
+  const pages = existsSync(join(dist, 'c'))
+    ? readdirSync(join(dist, 'c'))
+        .map((id) => join(dist, 'c', id, 'index.html'))
+        .filter(existsSync)
+    : [];
   const idx = join(dist, 'search-index.json');
   return {
     pages: pages.length,

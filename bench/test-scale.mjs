@@ -22,25 +22,39 @@ const work = join(tmpdir(), `bedside-test-scale-${N}`);
 /** Runs one phase; prints wall clock and CPU time (user + system, GNU time): on a shared machine the second is the steadier figure. */
 function run(name, cmd, args, env = {}) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', cmd, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const s = (performance.now() - t0) / 1000;
   const [, user, sys] = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr) ?? [0, 'NaN', 'NaN'];
   const tail = (r.stdout + r.stderr.replace(/cpu [\d.]+ [\d.]+\s*$/, '')).trim().split('\n').slice(-2).join(' | ');
-  console.log(`${name.padEnd(16)} ${s.toFixed(1).padStart(7)} s wall ${(Number(user) + Number(sys)).toFixed(1).padStart(7)} s CPU  exit ${r.status}  ${tail.slice(0, 240)}`);
+  console.log(
+    `${name.padEnd(16)} ${s.toFixed(1).padStart(7)} s wall ${(Number(user) + Number(sys)).toFixed(1).padStart(7)} s CPU  exit ${r.status}  ${tail.slice(0, 240)}`,
+  );
   return s;
 }
 
 copyRepo(ROOT, work);
-const real = readdirSync(join(ROOT, 'calculators')).filter((d) => !d.startsWith('_')).sort();
+const real = readdirSync(join(ROOT, 'calculators'))
+  .filter((d) => !d.startsWith('_'))
+  .sort();
 for (let i = 0; real.length + i < N; i++) {
   const t = real[i % real.length];
   const id = `${t}-s${i}`;
   cpSync(join(ROOT, 'calculators', t), join(work, 'calculators', id), { recursive: true });
   const f = join(work, 'calculators', id, 'calculator.yaml');
   // A distinct title, so search and the index grow as a real catalogue's would.
-  writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: (.*)$/m, (_, title) => `title: ${JSON.stringify(`${title.replace(/^["']|["']$/g, '')} ${i}`)}`));
+  writeFileSync(
+    f,
+    readFileSync(f, 'utf8').replace(/^title: (.*)$/m, (_, title) => `title: ${JSON.stringify(`${title.replace(/^["']|["']$/g, '')} ${i}`)}`),
+  );
 }
-console.log(`${N} calculators (${real.length} real + ${N - real.length} copies) in ${work}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(
+  `${N} calculators (${real.length} real + ${N - real.length} copies) in ${work}; load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);
 try {
   run('models (write)', 'npx', ['tsx', 'src/cli/models.ts']);
   const t = {};

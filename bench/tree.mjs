@@ -25,5 +25,6 @@ export function copyRepo(root, dest, { skip = [] } = {}) {
   // The precompressed onnxruntime wasm is the same for every copy: share that cache only.
   const shared = join(nm, '.cache', 'bedside-precompress');
   mkdirSync(shared, { recursive: true });
-  if (!existsSync(join(dest, 'node_modules', '.cache', 'bedside-precompress'))) symlinkSync(shared, join(dest, 'node_modules', '.cache', 'bedside-precompress'));
+  if (!existsSync(join(dest, 'node_modules', '.cache', 'bedside-precompress')))
+    symlinkSync(shared, join(dest, 'node_modules', '.cache', 'bedside-precompress'));
 }

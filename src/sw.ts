@@ -133,8 +133,7 @@ self.addEventListener('install', (event) => event.waitUntil(precache()));
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys())
-        if ((name.startsWith(PREFIX) && name !== CACHE) || name.startsWith('workbox-precache')) await caches.delete(name);
+      for (const name of await caches.keys()) if ((name.startsWith(PREFIX) && name !== CACHE) || name.startsWith('workbox-precache')) await caches.delete(name);
     })(),
   );
 });

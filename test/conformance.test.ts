@@ -19,7 +19,9 @@ describe('MedCalc-Bench Verified conformance', () => {
   for (const [benchId, agree] of Object.entries(recorded).filter(([, n]) => n > 0)) {
     it(`benchmark calculator ${benchId} agrees on at least ${agree} rows`, () => {
       const t = table[Number(benchId)];
-      const open = results.filter((r) => r.row.calculator_id === Number(benchId) && !r.agree).map((r) => `row ${r.row.row_number}: ours ${JSON.stringify(r.ours)}, benchmark ${JSON.stringify(r.row.ground_truth)} (${r.reason ?? 'unexplained'})`);
+      const open = results
+        .filter((r) => r.row.calculator_id === Number(benchId) && !r.agree)
+        .map((r) => `row ${r.row.row_number}: ours ${JSON.stringify(r.ours)}, benchmark ${JSON.stringify(r.row.ground_truth)} (${r.reason ?? 'unexplained'})`);
       expect(t.agree, open.join('\n')).toBeGreaterThanOrEqual(agree);
     });
   }

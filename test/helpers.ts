@@ -41,7 +41,12 @@ export function toFeeds(inputIds: string[], rows: Record<string, number>[]): Rec
 }
 
 /** Compiles and runs rows through the real ONNX model with onnxruntime-web. */
-export async function runRows(calc: Calculator, rows: Record<string, number>[], runner: ModelRunner = nodeRunner(), id = 'test'): Promise<Record<string, Float64Array>> {
+export async function runRows(
+  calc: Calculator,
+  rows: Record<string, number>[],
+  runner: ModelRunner = nodeRunner(),
+  id = 'test',
+): Promise<Record<string, Float64Array>> {
   const { ref } = compileToFile(id, calc);
   return runner.run(ref, toFeeds(ref.inputs, rows));
 }

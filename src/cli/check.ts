@@ -96,7 +96,9 @@ async function main(): Promise<void> {
     console.error(`\n${total} problem${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`);
     process.exit(1);
   }
-  console.log(`${entries.length} calculators checked, ${ran.cases} worked examples hold through their compiled models, no problems; JSON Schemas in sync (${seconds} s).`);
+  console.log(
+    `${entries.length} calculators checked, ${ran.cases} worked examples hold through their compiled models, no problems; JSON Schemas in sync (${seconds} s).`,
+  );
 }
 
 await main();

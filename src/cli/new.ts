@@ -10,7 +10,11 @@ import { CALCULATORS_DIR, newIdProblem, ROOT } from '../definitions/ids';
 const TEMPLATE_DIR = join(ROOT, 'calculators', '_template');
 
 const id = process.argv.slice(2).join(' ').trim();
-const existing = existsSync(CALCULATORS_DIR) ? readdirSync(CALCULATORS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+const existing = existsSync(CALCULATORS_DIR)
+  ? readdirSync(CALCULATORS_DIR, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+  : [];
 const problem = newIdProblem(id, existing);
 if (problem) {
   console.error(problem);
@@ -21,8 +25,7 @@ const target = join(CALCULATORS_DIR, id);
 const today = new Date().toISOString().slice(0, 10);
 mkdirSync(target, { recursive: true });
 const files = readdirSync(TEMPLATE_DIR).sort();
-for (const f of files)
-  writeFileSync(join(target, f), readFileSync(join(TEMPLATE_DIR, f), 'utf8').replaceAll('__ID__', id).replaceAll('__TODAY__', today));
+for (const f of files) writeFileSync(join(target, f), readFileSync(join(TEMPLATE_DIR, f), 'utf8').replaceAll('__ID__', id).replaceAll('__TODAY__', today));
 
 const shown = relative(process.cwd(), target) || target;
 console.log(`created ${shown}/ (${files.join(', ')})

@@ -33,7 +33,12 @@ export function handEditedModels(changed: string[], sourceOf: (id: string) => st
     const source = sourceOf(id);
     if (touched(`calculators/${id}/`) || (source && changed.includes(source))) return [];
     const from = source ? `calculators/${id}/calculator.yaml and ${source}` : `calculators/${id}/calculator.yaml`;
-    return [{ file, message: `${file} changed but ${source ? `neither calculators/${id}/ nor ${source}` : `calculators/${id}/`} did. ${file} is generated from ${from}; edit the definition (or the contributed model) and run npm run models instead of editing the model.` }];
+    return [
+      {
+        file,
+        message: `${file} changed but ${source ? `neither calculators/${id}/ nor ${source}` : `calculators/${id}/`} did. ${file} is generated from ${from}; edit the definition (or the contributed model) and run npm run models instead of editing the model.`,
+      },
+    ];
   });
 }
 
@@ -47,7 +52,9 @@ function contributedSource(id: string): string | undefined {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const base = process.argv[2];
   if (!base) throw new Error('usage: tsx src/cli/refuse-hand-edits.ts <base-sha>');
-  const changed = execFileSync('git', ['diff', '--name-only', `${base}...HEAD`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const changed = execFileSync('git', ['diff', '--name-only', `${base}...HEAD`], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean);
   const edits = handEditedModels(changed, contributedSource, existsSync);
   for (const e of edits) console.log(`::error file=${e.file}::${e.message}`);
   if (edits.length) process.exit(1);

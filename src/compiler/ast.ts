@@ -1,15 +1,23 @@
 /** The compiler's expression tree: small, typed, independent of the parser that produced it. */
 
-export type BinaryOp =
-  | '+' | '-' | '*' | '/' | '^' | 'mod'
-  | '<' | '<=' | '>' | '>=' | '==' | '!='
-  | 'and' | 'or' | 'xor';
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | 'mod' | '<' | '<=' | '>' | '>=' | '==' | '!=' | 'and' | 'or' | 'xor';
 
 /** Functions a formula may call, with their arity ([min, max]; max Infinity for variadic). */
 export const FUNCTIONS = {
-  min: [1, Infinity], max: [1, Infinity], sum: [1, Infinity],
-  abs: [1, 1], sqrt: [1, 1], exp: [1, 1], log: [1, 2], ln: [1, 1], log10: [1, 1],
-  floor: [1, 1], ceil: [1, 1], round: [1, 2], clamp: [3, 3], sigmoid: [1, 1],
+  min: [1, Infinity],
+  max: [1, Infinity],
+  sum: [1, Infinity],
+  abs: [1, 1],
+  sqrt: [1, 1],
+  exp: [1, 1],
+  log: [1, 2],
+  ln: [1, 1],
+  log10: [1, 1],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [1, 2],
+  clamp: [3, 3],
+  sigmoid: [1, 1],
 } as const satisfies Record<string, readonly [number, number]>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -41,12 +49,20 @@ export type Expr =
 export function renameRef(e: Expr, from: string, to: string): Expr {
   const r = (x: Expr) => renameRef(x, from, to);
   switch (e.k) {
-    case 'ref': return e.name === from ? { k: 'ref', name: to } : e;
-    case 'bin': return { ...e, a: r(e.a), b: r(e.b) };
-    case 'neg': case 'not': case 'cast': return { ...e, a: r(e.a) };
-    case 'if': return { ...e, c: r(e.c), a: r(e.a), b: r(e.b) };
-    case 'call': return { ...e, args: e.args.map(r) };
-    default: return e;
+    case 'ref':
+      return e.name === from ? { k: 'ref', name: to } : e;
+    case 'bin':
+      return { ...e, a: r(e.a), b: r(e.b) };
+    case 'neg':
+    case 'not':
+    case 'cast':
+      return { ...e, a: r(e.a) };
+    case 'if':
+      return { ...e, c: r(e.c), a: r(e.a), b: r(e.b) };
+    case 'call':
+      return { ...e, args: e.args.map(r) };
+    default:
+      return e;
   }
 }
 
@@ -60,7 +76,6 @@ export interface TableColumn {
   edges: { at: number; incl: boolean }[];
   points: number[];
 }
-
 
 /** The points of column `col` for value `v` (row 0 unless an edge is reached). */
 export function columnPoints(col: TableColumn, v: number): number {

@@ -5,15 +5,30 @@ import { FUNCTIONS, isComparison, isLogical, type BinaryOp, type CheckedOutput, 
 
 /** A formula mistake, reported at the field that holds the formula. */
 export class FormulaError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
   }
 }
 
 const OPERATORS: Record<string, BinaryOp> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', mod: 'mod',
-  smaller: '<', smallerEq: '<=', larger: '>', largerEq: '>=', equal: '==', unequal: '!=',
-  and: 'and', or: 'or', xor: 'xor',
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+  mod: 'mod',
+  smaller: '<',
+  smallerEq: '<=',
+  larger: '>',
+  largerEq: '>=',
+  equal: '==',
+  unequal: '!=',
+  and: 'and',
+  or: 'or',
+  xor: 'xor',
 };
 
 interface Scope {
@@ -28,12 +43,24 @@ interface Scope {
 
 const typeOf = (e: Expr, scope: Scope): ValueType => {
   switch (e.k) {
-    case 'num': case 'neg': case 'call': case 'points': case 'model': case 'table': return 'num';
-    case 'not': case 'given': return 'bool';
-    case 'cast': return e.to;
-    case 'ref': return scope.names.get(e.name) ?? 'num';
-    case 'bin': return isComparison(e.op) || isLogical(e.op) ? 'bool' : 'num';
-    case 'if': return typeOf(e.a, scope);
+    case 'num':
+    case 'neg':
+    case 'call':
+    case 'points':
+    case 'model':
+    case 'table':
+      return 'num';
+    case 'not':
+    case 'given':
+      return 'bool';
+    case 'cast':
+      return e.to;
+    case 'ref':
+      return scope.names.get(e.name) ?? 'num';
+    case 'bin':
+      return isComparison(e.op) || isLogical(e.op) ? 'bool' : 'num';
+    case 'if':
+      return typeOf(e.a, scope);
   }
 };
 
@@ -44,7 +71,10 @@ function optionValue(input: Input, label: string): number {
     throw new FormulaError(`"${label}" is text, but ${input.id} is a ${input.type} input; only choice inputs compare with an option label`);
   const hit = input.options.find((o) => o.label.toLowerCase() === label.toLowerCase());
   if (!hit) {
-    const near = closest(label, input.options.map((o) => o.label));
+    const near = closest(
+      label,
+      input.options.map((o) => o.label),
+    );
     throw new FormulaError(
       `"${label}" is not an option of ${input.id}. Expected one of: ${input.options.map((o) => `"${o.label}"`).join(', ')}`,
       near ? `write "${near}"` : undefined,
@@ -70,10 +100,14 @@ function toExpr(node: MathNode, scope: Scope): Expr {
       if (table) return table;
       if (name === 'pi') return { k: 'num', v: Math.PI };
       if (name === 'e') return { k: 'num', v: Math.E };
-      if (scope.later.has(name)) throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
+      if (scope.later.has(name))
+        throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
       const known = [...scope.inputs.keys(), ...scope.tables.keys(), ...scope.names.keys()];
       const near = closest(name, known);
-      throw new FormulaError(`"${name}" is not an input, table or where-name. Expected one of: ${known.join(', ')}`, near ? `did you mean "${near}"?` : undefined);
+      throw new FormulaError(
+        `"${name}" is not an input, table or where-name. Expected one of: ${known.join(', ')}`,
+        near ? `did you mean "${near}"?` : undefined,
+      );
     }
     case 'ConditionalNode':
       return {
@@ -116,9 +150,10 @@ function operator(n: any, scope: Scope): Expr {
     if (sym.type === 'SymbolNode' && typeof lit.value === 'number') {
       const input = scope.inputs.get(sym.name);
       if (input?.type === 'choice' && !input.options.some((o) => o.value === lit.value))
-        throw new FormulaError(`${input.id} has no option with value ${lit.value}. Its options are ${input.options.map((o) => `${o.value} (${o.label})`).join(', ')}`);
-      if (input?.type === 'yesno' && lit.value !== 0 && lit.value !== 1)
-        throw new FormulaError(`${input.id} is yes/no, so it is 0 or 1, never ${lit.value}`);
+        throw new FormulaError(
+          `${input.id} has no option with value ${lit.value}. Its options are ${input.options.map((o) => `${o.value} (${o.label})`).join(', ')}`,
+        );
+      if (input?.type === 'yesno' && lit.value !== 0 && lit.value !== 1) throw new FormulaError(`${input.id} is yes/no, so it is 0 or 1, never ${lit.value}`);
     }
   }
   const a = toExpr(ln, scope);
@@ -141,18 +176,26 @@ function call(n: any, scope: Scope): Expr {
     const input = n.args.length === 1 && arg.type === 'SymbolNode' ? scope.inputs.get(arg.name) : undefined;
     if (!input) throw new FormulaError(`given() takes one input id, e.g. given(pao2); found given(${n.args.map(String).join(', ')})`);
     if (input.type !== 'number' || !input.optional)
-      throw new FormulaError(`${input.id} is never empty (only an optional number input can be left empty), so given(${input.id}) is always true`, `remove given(${input.id}), or make ${input.id} optional: true`);
+      throw new FormulaError(
+        `${input.id} is never empty (only an optional number input can be left empty), so given(${input.id}) is always true`,
+        `remove given(${input.id}), or make ${input.id} optional: true`,
+      );
     return { k: 'given', input: input.id };
   }
   if (name === 'if') throw new FormulaError('if(...) is not a function here', 'write condition ? a : b');
   if (!(name in FUNCTIONS)) {
     const near = closest(name, Object.keys(FUNCTIONS));
-    throw new FormulaError(`function "${name}" is not available. Expected one of: ${Object.keys(FUNCTIONS).join(', ')}, points, given`, near ? `did you mean ${near}()?` : undefined);
+    throw new FormulaError(
+      `function "${name}" is not available. Expected one of: ${Object.keys(FUNCTIONS).join(', ')}, points, given`,
+      near ? `did you mean ${near}()?` : undefined,
+    );
   }
   const fn = name as FunctionName;
   const [lo, hi] = FUNCTIONS[fn];
   if (n.args.length < lo || n.args.length > hi)
-    throw new FormulaError(`${fn}() takes ${lo === hi ? lo : hi === Infinity ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, found ${n.args.length}`);
+    throw new FormulaError(
+      `${fn}() takes ${lo === hi ? lo : hi === Infinity ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, found ${n.args.length}`,
+    );
   const args = n.args.map((a: MathNode) => as('num', toExpr(a, scope), scope));
   if (fn === 'round' && args[1] && args[1].k !== 'num') throw new FormulaError('round(x, decimals): decimals must be a constant number');
   if (fn === 'log' && args[1]) return { k: 'bin', op: '/', a: { k: 'call', fn: 'ln', args: [args[0]] }, b: { k: 'call', fn: 'ln', args: [args[1]] } };
@@ -163,11 +206,22 @@ function call(n: any, scope: Scope): Expr {
 export function pointsOf(input: Input): Expr {
   if (input.type === 'yesno') {
     if (input.points === undefined) throw new FormulaError(`${input.id} declares no points`, `add "points: <n>" to input ${input.id}`);
-    return { k: 'points', input: input.id, table: [{ value: 0, points: 0 }, { value: 1, points: input.points }] };
+    return {
+      k: 'points',
+      input: input.id,
+      table: [
+        { value: 0, points: 0 },
+        { value: 1, points: input.points },
+      ],
+    };
   }
   if (input.type === 'choice') {
     const missing = input.options.filter((o) => o.points === undefined);
-    if (missing.length) throw new FormulaError(`${input.id} has options without points: ${missing.map((o) => `"${o.label}"`).join(', ')}`, 'give every option of a scored input its points');
+    if (missing.length)
+      throw new FormulaError(
+        `${input.id} has options without points: ${missing.map((o) => `"${o.label}"`).join(', ')}`,
+        'give every option of a scored input its points',
+      );
     return { k: 'points', input: input.id, table: input.options.map((o) => ({ value: o.value, points: o.points! })) };
   }
   throw new FormulaError(`${input.id} is a ${input.type} input; only choice and yes/no inputs carry points`);
@@ -209,7 +263,7 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tabl
   calc.outputs.forEach((o: Output, k) => {
     const where: CheckedOutput['where'] = [];
     let ok = true;
-    const attempt = <T,>(path: (string | number)[], fn: () => T): T | undefined => {
+    const attempt = <T>(path: (string | number)[], fn: () => T): T | undefined => {
       try {
         return fn();
       } catch (e) {
@@ -284,11 +338,15 @@ function sumOfPoints(calc: Calculator, o: Output, tables: Map<string, Expr>): Ex
     if (unscored.length && calc.inputs.some(scoredInput))
       throw new FormulaError(
         `"points: all" sums the scored inputs, but ${unscored.map((i) => i.id).join(', ')} ${unscored.length === 1 ? 'has' : 'have'} no points`,
-        `give ${unscored.length === 1 ? 'it' : 'them'} points, or list the scored inputs: points: [${calc.inputs.filter(scoredInput).map((i) => i.id).join(', ')}]`,
+        `give ${unscored.length === 1 ? 'it' : 'them'} points, or list the scored inputs: points: [${calc.inputs
+          .filter(scoredInput)
+          .map((i) => i.id)
+          .join(', ')}]`,
       );
   }
   const ids = o.points === 'all' ? [...calc.inputs.filter(scoredInput).map((i) => i.id), ...tables.keys()] : o.points!;
-  if (ids.length === 0) throw new FormulaError(`"points: all" but no input or table declares points`, 'give choice options or yes/no inputs their points, or add tables');
+  if (ids.length === 0)
+    throw new FormulaError(`"points: all" but no input or table declares points`, 'give choice options or yes/no inputs their points, or add tables');
   const terms = ids.map((id) => {
     const table = tables.get(id);
     if (table) return table;

@@ -20,10 +20,12 @@ export { bandOutputName } from '../schema/graph';
  */
 export function graphInputNames(calc: Calculator): string[] {
   const perUnit = new Set(
-    calc.tables.filter((t) => {
-      const input = calc.inputs.find((i) => i.id === t.input);
-      return input?.type === 'number' && Object.keys(t.rows ?? t.above ?? t.from ?? t.below ?? t.upto ?? {}).some((u) => u !== input.unit);
-    }).map((t) => t.input),
+    calc.tables
+      .filter((t) => {
+        const input = calc.inputs.find((i) => i.id === t.input);
+        return input?.type === 'number' && Object.keys(t.rows ?? t.above ?? t.from ?? t.below ?? t.upto ?? {}).some((u) => u !== input.unit);
+      })
+      .map((t) => t.input),
   );
   return calc.inputs.flatMap((i) => (perUnit.has(i.id) ? [i.id, unitInputName(i.id), typedInputName(i.id)] : [i.id]));
 }
@@ -56,7 +58,8 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 export function compileCalculator(id: string, calc: Calculator, source?: Uint8Array): { bytes?: Uint8Array; entry?: ManifestEntry; problems: Problem[] } {
   const { outputs, tables, problems } = checkOutputs(calc);
   if (problems.length) return { problems };
-  if (calc.model && !source) return { problems: [{ path: ['model', 'file'], message: `${calc.model.file} does not exist`, hint: 'add the contributed .onnx file at that path' }] };
+  if (calc.model && !source)
+    return { problems: [{ path: ['model', 'file'], message: `${calc.model.file} does not exist`, hint: 'add the contributed .onnx file at that path' }] };
   const inspection = calc.model ? inspectContributed(source!, calc) : undefined;
   if (inspection?.problems.length) return { problems: inspection.problems };
   const g = new GraphBuilder();
@@ -84,7 +87,10 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
     const valid = o.valid ? g.lower(o.valid) : undefined;
     // Outside the plausible range the value is NaN (never banded); a NaN value itself is not "implausible".
     const implausible = def.plausible
-      ? [def.plausible.min !== undefined ? g.node('Less', [value, g.constant(def.plausible.min)]) : undefined, def.plausible.max !== undefined ? g.node('Greater', [value, g.constant(def.plausible.max)]) : undefined]
+      ? [
+          def.plausible.min !== undefined ? g.node('Less', [value, g.constant(def.plausible.min)]) : undefined,
+          def.plausible.max !== undefined ? g.node('Greater', [value, g.constant(def.plausible.max)]) : undefined,
+        ]
           .filter((x): x is string => x !== undefined)
           .reduce((a, b) => g.node('Or', [a, b]))
       : undefined;
@@ -109,7 +115,12 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
         const { min, max, value: code } = bands[j];
         const lo = min !== undefined ? g.node('GreaterOrEqual', [r, g.constant(min)]) : undefined;
         const hi = max !== undefined ? g.node('Less', [r, g.constant(max)]) : undefined;
-        const inBand = code !== undefined ? g.node('Equal', [r, g.constant(code)]) : lo && hi ? g.node('And', [lo, hi]) : (lo ?? hi ?? g.node('Not', [g.node('IsNaN', [r])]));
+        const inBand =
+          code !== undefined
+            ? g.node('Equal', [r, g.constant(code)])
+            : lo && hi
+              ? g.node('And', [lo, hi])
+              : (lo ?? hi ?? g.node('Not', [g.node('IsNaN', [r])]));
         acc = g.node('Where', [inBand, g.constant(j), acc]);
       }
       g.node('Identity', [acc], [], bandOutputName(o.id));
@@ -149,7 +160,15 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
     opset: Object.fromEntries(opset.map((o: { domain?: string; version: number }) => [o.domain || 'ai.onnx', Number(o.version)])),
     inputs: graphInputNames(calc),
     outputs: graphOutputs,
-    ...(source && calc.model ? { source: { file: calc.model.file, sha256: sha256(source), producer: `${contributed?.producer_name ?? 'unknown'} ${contributed?.producer_version ?? ''}`.trim() } } : {}),
+    ...(source && calc.model
+      ? {
+          source: {
+            file: calc.model.file,
+            sha256: sha256(source),
+            producer: `${contributed?.producer_name ?? 'unknown'} ${contributed?.producer_version ?? ''}`.trim(),
+          },
+        }
+      : {}),
   };
   return { bytes, entry, problems: [] };
 }

@@ -44,9 +44,16 @@ export function inspectContributed(bytes: Uint8Array, calc: Calculator): { probl
   }
   for (const op of model.opset_import ?? []) {
     const domain = op.domain ?? '';
-    if (!DOMAINS.includes(domain)) at(`${spec.file} uses operator domain "${domain}", which onnxruntime-web cannot run. Allowed: ai.onnx, ai.onnx.ml`, 'export with standard operators only (no custom ops)');
+    if (!DOMAINS.includes(domain))
+      at(
+        `${spec.file} uses operator domain "${domain}", which onnxruntime-web cannot run. Allowed: ai.onnx, ai.onnx.ml`,
+        'export with standard operators only (no custom ops)',
+      );
     else if (domain !== 'ai.onnx.ml' && (op.version < AI_ONNX_OPSETS[0] || op.version > AI_ONNX_OPSETS[1]))
-      at(`${spec.file} uses ai.onnx opset ${op.version}; Bedside runs opsets ${AI_ONNX_OPSETS[0]} to ${AI_ONNX_OPSETS[1]}`, `re-export with target_opset between ${AI_ONNX_OPSETS[0]} and ${AI_ONNX_OPSETS[1]}`);
+      at(
+        `${spec.file} uses ai.onnx opset ${op.version}; Bedside runs opsets ${AI_ONNX_OPSETS[0]} to ${AI_ONNX_OPSETS[1]}`,
+        `re-export with target_opset between ${AI_ONNX_OPSETS[0]} and ${AI_ONNX_OPSETS[1]}`,
+      );
     else if (domain === 'ai.onnx.ml' && op.version > ML_OPSET_MAX) at(`${spec.file} uses ai.onnx.ml opset ${op.version}; Bedside runs up to ${ML_OPSET_MAX}`);
   }
   if ((model.ir_version ?? 0) < 7) at(`${spec.file} has IR version ${model.ir_version}; Bedside needs 7 or later`, 're-export with a current exporter');
@@ -55,9 +62,13 @@ export function inspectContributed(bytes: Uint8Array, calc: Calculator): { probl
   if (nodes.some((n) => (n.attribute ?? []).some((a) => a.g || a.graphs?.length)))
     at(`${spec.file} uses control flow with subgraphs (If, Loop, Scan), which Bedside does not re-package`, 'export a model without control-flow operators');
   if (nodes.some((n) => n.op_type === 'ZipMap'))
-    at(`${spec.file} ends in a ZipMap: onnxruntime-web cannot read its sequence-of-maps output`, "export without ZipMap (skl2onnx: options={id(model): {'zipmap': False}}) so probabilities are a plain [N, classes] tensor");
+    at(
+      `${spec.file} ends in a ZipMap: onnxruntime-web cannot read its sequence-of-maps output`,
+      "export without ZipMap (skl2onnx: options={id(model): {'zipmap': False}}) so probabilities are a plain [N, classes] tensor",
+    );
   for (const t of graph.initializer ?? [])
-    if (t.data_location === 1) at(`${spec.file} keeps weights in external files (${t.name}); a browser loads one file`, 'save the model with all tensors inside the .onnx file');
+    if (t.data_location === 1)
+      at(`${spec.file} keeps weights in external files (${t.name}); a browser loads one file`, 'save the model with all tensors inside the .onnx file');
   const initNames = new Set((graph.initializer ?? []).map((t) => t.name));
   const realInputs = (graph.input ?? []).filter((i) => !initNames.has(i.name));
   const input = realInputs.find((i) => i.name === spec.input);
@@ -68,23 +79,40 @@ export function inspectContributed(bytes: Uint8Array, calc: Calculator): { probl
     const tt = tensorType(input);
     const dims = tt?.shape?.dim ?? [];
     inputType = tt?.elem_type ?? 0;
-    if (inputType !== DataType.FLOAT && inputType !== DataType.DOUBLE) at(`input "${spec.input}" has element type ${inputType}; Bedside feeds float32 or float64 features`, undefined, ['model', 'input']);
+    if (inputType !== DataType.FLOAT && inputType !== DataType.DOUBLE)
+      at(`input "${spec.input}" has element type ${inputType}; Bedside feeds float32 or float64 features`, undefined, ['model', 'input']);
     if (dims.length !== 2) at(`input "${spec.input}" has ${dims.length} dimensions; Bedside feeds [N, features]`, undefined, ['model', 'input']);
-    else if (dims[1].dim_value === undefined) at(`input "${spec.input}" has a dynamic feature dimension ("${dims[1].dim_param ?? '?'}"), so Bedside cannot tell how many features it takes`, `export with a fixed second dimension of ${spec.features.length}`, ['model', 'input']);
+    else if (dims[1].dim_value === undefined)
+      at(
+        `input "${spec.input}" has a dynamic feature dimension ("${dims[1].dim_param ?? '?'}"), so Bedside cannot tell how many features it takes`,
+        `export with a fixed second dimension of ${spec.features.length}`,
+        ['model', 'input'],
+      );
     else if (Number(dims[1].dim_value) !== spec.features.length)
-      at(`input "${spec.input}" takes ${dims[1].dim_value} features but the definition lists ${spec.features.length} (${spec.features.join(', ')})`, 'list exactly the features the model was trained on, in column order', ['model', 'features']);
+      at(
+        `input "${spec.input}" takes ${dims[1].dim_value} features but the definition lists ${spec.features.length} (${spec.features.join(', ')})`,
+        'list exactly the features the model was trained on, in column order',
+        ['model', 'features'],
+      );
   }
-  if (input) for (const extra of realInputs.filter((i) => i.name !== spec.input))
-    at(`the model has a second input "${extra.name}"; Bedside feeds one feature tensor`, undefined, ['model', 'input']);
+  if (input)
+    for (const extra of realInputs.filter((i) => i.name !== spec.input))
+      at(`the model has a second input "${extra.name}"; Bedside feeds one feature tensor`, undefined, ['model', 'input']);
   const outputs = new Map<string, number>();
   for (const o of graph.output ?? []) {
     const tt = tensorType(o);
-    if (!tt) at(`output "${o.name}" is not a tensor (a sequence or map); onnxruntime-web cannot read it`, 'export plain tensor outputs (no ZipMap, no sequences)');
+    if (!tt)
+      at(`output "${o.name}" is not a tensor (a sequence or map); onnxruntime-web cannot read it`, 'export plain tensor outputs (no ZipMap, no sequences)');
     else outputs.set(o.name, tt.shape?.dim?.length ?? 1);
   }
   calc.outputs.forEach((o, k) => {
     if (o.from_model && !outputs.has(o.from_model.tensor))
-      at(`"${o.from_model.tensor}" is not a tensor output of the model. Its outputs: ${[...outputs.keys()].join(', ')}`, undefined, ['outputs', k, 'from_model', 'tensor']);
+      at(`"${o.from_model.tensor}" is not a tensor output of the model. Its outputs: ${[...outputs.keys()].join(', ')}`, undefined, [
+        'outputs',
+        k,
+        'from_model',
+        'tensor',
+      ]);
   });
   return { problems, inspected: problems.length ? undefined : { model: { ...model, graph }, inputType, outputs } };
 }

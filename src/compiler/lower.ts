@@ -4,9 +4,19 @@ import { renameRef, type BinaryOp, type Expr, type TableColumn } from './ast';
 import { DataType } from './onnx-proto';
 
 const ARITH: Partial<Record<BinaryOp, string>> = {
-  '+': 'Add', '-': 'Sub', '*': 'Mul', '/': 'Div', '^': 'Pow',
-  '<': 'Less', '<=': 'LessOrEqual', '>': 'Greater', '>=': 'GreaterOrEqual', '==': 'Equal',
-  and: 'And', or: 'Or', xor: 'Xor',
+  '+': 'Add',
+  '-': 'Sub',
+  '*': 'Mul',
+  '/': 'Div',
+  '^': 'Pow',
+  '<': 'Less',
+  '<=': 'LessOrEqual',
+  '>': 'Greater',
+  '>=': 'GreaterOrEqual',
+  '==': 'Equal',
+  and: 'And',
+  or: 'Or',
+  xor: 'Xor',
 };
 
 const UNARY: Record<string, string> = { abs: 'Abs', sqrt: 'Sqrt', exp: 'Exp', ln: 'Log', floor: 'Floor', ceil: 'Ceil', sigmoid: 'Sigmoid' };
@@ -79,16 +89,22 @@ export class GraphBuilder {
   /** Lowers a checked expression; returns the name of the tensor holding its value. */
   lower(e: Expr): string {
     switch (e.k) {
-      case 'num': return this.constant(e.v);
-      case 'ref': return e.name;
-      case 'neg': return this.node('Neg', [this.lower(e.a)]);
-      case 'not': return this.node('Not', [this.lower(e.a)]);
+      case 'num':
+        return this.constant(e.v);
+      case 'ref':
+        return e.name;
+      case 'neg':
+        return this.node('Neg', [this.lower(e.a)]);
+      case 'not':
+        return this.node('Not', [this.lower(e.a)]);
       case 'cast':
         return e.to === 'num'
           ? this.node('Cast', [this.lower(e.a)], [{ name: 'to', type: 2, i: DataType.DOUBLE }])
           : this.node('Not', [this.node('Equal', [this.lower(e.a), this.constant(0)])]);
-      case 'if': return this.node('Where', [this.lower(e.c), this.lower(e.a), this.lower(e.b)]);
-      case 'given': return this.node('Not', [this.node('IsNaN', [e.input])]);
+      case 'if':
+        return this.node('Where', [this.lower(e.c), this.lower(e.a), this.lower(e.b)]);
+      case 'given':
+        return this.node('Not', [this.node('IsNaN', [e.input])]);
       case 'table': {
         const done = this.tables.get(e.id);
         if (done) return done;
@@ -107,8 +123,7 @@ export class GraphBuilder {
       }
       case 'points': {
         let acc = this.constant(NaN); // a value that is no option gives NaN, never a silent 0
-        for (const t of [...e.table].reverse())
-          acc = this.node('Where', [this.node('Equal', [e.input, this.constant(t.value)]), this.constant(t.points), acc]);
+        for (const t of [...e.table].reverse()) acc = this.node('Where', [this.node('Equal', [e.input, this.constant(t.value)]), this.constant(t.points), acc]);
         return acc;
       }
       case 'bin': {
@@ -146,12 +161,24 @@ export class GraphBuilder {
 /** True when the expression reads at least one input (otherwise its value must be broadcast to [N]). */
 export function readsInput(e: Expr, inputs: Set<string>, whereReads: Map<string, boolean>): boolean {
   switch (e.k) {
-    case 'num': return false;
-    case 'ref': return inputs.has(e.name) || (whereReads.get(e.name) ?? false);
-    case 'points': case 'model': case 'given': case 'table': return true;
-    case 'neg': case 'not': case 'cast': return readsInput(e.a, inputs, whereReads);
-    case 'bin': return readsInput(e.a, inputs, whereReads) || readsInput(e.b, inputs, whereReads);
-    case 'if': return [e.c, e.a, e.b].some((x) => readsInput(x, inputs, whereReads));
-    case 'call': return e.args.some((x) => readsInput(x, inputs, whereReads));
+    case 'num':
+      return false;
+    case 'ref':
+      return inputs.has(e.name) || (whereReads.get(e.name) ?? false);
+    case 'points':
+    case 'model':
+    case 'given':
+    case 'table':
+      return true;
+    case 'neg':
+    case 'not':
+    case 'cast':
+      return readsInput(e.a, inputs, whereReads);
+    case 'bin':
+      return readsInput(e.a, inputs, whereReads) || readsInput(e.b, inputs, whereReads);
+    case 'if':
+      return [e.c, e.a, e.b].some((x) => readsInput(x, inputs, whereReads));
+    case 'call':
+      return e.args.some((x) => readsInput(x, inputs, whereReads));
   }
 }

@@ -35,7 +35,8 @@ export default function Calculator(props: CalculatorProps) {
   const results = createResults(calc, form, engine);
   const share = createShare(calc, form);
 
-  const state = () => (engine.state() === 'error' ? 'error' : form.missing().length ? 'waiting' : engine.state() === 'ready' && results() ? 'ready' : 'loading');
+  const state = () =>
+    engine.state() === 'error' ? 'error' : form.missing().length ? 'waiting' : engine.state() === 'ready' && results() ? 'ready' : 'loading';
   const note = createNote(calc, form, results, () => state() === 'ready');
   const primary = () => calc.outputs.find((o) => o.primary) ?? calc.outputs[0];
   const run = (feeds: Record<string, Float64Array>) => engine.run(feeds)!;

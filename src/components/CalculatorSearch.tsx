@@ -10,7 +10,8 @@ interface Props {
 }
 
 const PURPOSES: Record<string, string> = { diagnosis: 'Diagnosis', prognosis: 'Prognosis', treatment: 'Treatment & dosing', formula: 'Formula' };
-const chip = 'min-h-11 rounded-full border px-3 py-1 text-sm border-slate-300 dark:border-slate-600 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:border-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
+const chip =
+  'min-h-11 rounded-full border px-3 py-1 text-sm border-slate-300 dark:border-slate-600 aria-pressed:bg-teal-700 aria-pressed:text-white aria-pressed:border-teal-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600';
 
 export default function CalculatorSearch(props: Props) {
   const [query, setQuery] = createSignal('');
@@ -35,7 +36,11 @@ export default function CalculatorSearch(props: Props) {
     const q = query().trim();
     let list: SearchDoc[];
     if (!q) list = [...props.docs].sort((a, b) => a.title.localeCompare(b.title));
-    else if (index()) list = index()!.search(q).map((r) => byId().get(r.id as string)!).filter(Boolean);
+    else if (index())
+      list = index()!
+        .search(q)
+        .map((r) => byId().get(r.id as string)!)
+        .filter(Boolean);
     else {
       const low = q.toLowerCase();
       list = props.docs.filter((d) => `${d.title} ${d.short} ${d.synonyms} ${d.outputs}`.toLowerCase().includes(low));
@@ -49,7 +54,10 @@ export default function CalculatorSearch(props: Props) {
     return (
       <li class="relative rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 hover:border-teal-600">
         <a href={`${props.base}c/${p.doc.id}/`} class="block p-4 pr-14 focus-visible:outline-2 focus-visible:outline-teal-600 rounded-lg">
-          <span class="block font-medium">{p.doc.title}{p.doc.superseded && <span class="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">older version</span>}</span>
+          <span class="block font-medium">
+            {p.doc.title}
+            {p.doc.superseded && <span class="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">older version</span>}
+          </span>
           <span class="block text-sm text-slate-600 dark:text-slate-400 mt-1">{p.doc.summary}</span>
           <span class="block text-xs text-slate-600 dark:text-slate-400 mt-2">{p.doc.specialties.join(' · ')}</span>
         </a>
@@ -69,7 +77,9 @@ export default function CalculatorSearch(props: Props) {
   return (
     <div>
       <div role="search" class="mb-4">
-        <label for="q" class="block font-medium mb-1">Search calculators</label>
+        <label for="q" class="block font-medium mb-1">
+          Search calculators
+        </label>
         <input
           id="q"
           type="search"
@@ -93,26 +103,40 @@ export default function CalculatorSearch(props: Props) {
       </label>
       <div class="flex flex-wrap gap-2 mb-4" role="group" aria-label="Purpose">
         <For each={Object.entries(PURPOSES)}>
-          {([k, label]) => <button type="button" class={chip} aria-pressed={purpose() === k} onClick={() => setPurpose(purpose() === k ? undefined : k)}>{label}</button>}
+          {([k, label]) => (
+            <button type="button" class={chip} aria-pressed={purpose() === k} onClick={() => setPurpose(purpose() === k ? undefined : k)}>
+              {label}
+            </button>
+          )}
         </For>
       </div>
       <Show when={!query() && !specialty() && !purpose() && (favourites().length || recent().length)}>
         <div class="grid gap-6 md:grid-cols-2 mb-6">
           <Show when={favourites().length}>
             <section aria-labelledby="fav-h">
-              <h2 id="fav-h" class="font-semibold mb-2">Favourites</h2>
-              <ul class="grid gap-2"><For each={pick(favourites())}>{(d) => <Item doc={d} />}</For></ul>
+              <h2 id="fav-h" class="font-semibold mb-2">
+                Favourites
+              </h2>
+              <ul class="grid gap-2">
+                <For each={pick(favourites())}>{(d) => <Item doc={d} />}</For>
+              </ul>
             </section>
           </Show>
           <Show when={recent().length}>
             <section aria-labelledby="recent-h">
-              <h2 id="recent-h" class="font-semibold mb-2">Recently used</h2>
-              <ul class="grid gap-2"><For each={pick(recent())}>{(d) => <Item doc={d} />}</For></ul>
+              <h2 id="recent-h" class="font-semibold mb-2">
+                Recently used
+              </h2>
+              <ul class="grid gap-2">
+                <For each={pick(recent())}>{(d) => <Item doc={d} />}</For>
+              </ul>
             </section>
           </Show>
         </div>
       </Show>
-      <h2 class="font-semibold mb-2" aria-live="polite">{matches().length} calculator{matches().length === 1 ? '' : 's'}</h2>
+      <h2 class="font-semibold mb-2" aria-live="polite">
+        {matches().length} calculator{matches().length === 1 ? '' : 's'}
+      </h2>
       <ul class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Calculators">
         <For each={matches()} fallback={<li class="text-slate-600 dark:text-slate-400">No calculator matches “{query()}”.</li>}>
           {(d) => <Item doc={d} />}

@@ -22,7 +22,8 @@ interface Props {
   onBlur: () => void;
 }
 
-const box = 'rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 min-h-11 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600';
+const box =
+  'rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 min-h-11 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600';
 
 export default function Field(props: Props) {
   const id = () => `in-${props.input.id}`;
@@ -43,7 +44,9 @@ export default function Field(props: Props) {
         when={props.input.type === 'choice' || props.input.type === 'yesno'}
         fallback={
           <>
-            <label for={id()} class="block font-medium mb-1">{props.input.label}</label>
+            <label for={id()} class="block font-medium mb-1">
+              {props.input.label}
+            </label>
             <div class="flex gap-2 items-stretch">
               <input
                 id={id()}
@@ -66,11 +69,15 @@ export default function Field(props: Props) {
         <Options {...props} described={described()} />
       </Show>
       <Show when={props.converted}>
-        <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${props.input.id}`}>{props.converted}</p>
+        <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${props.input.id}`}>
+          {props.converted}
+        </p>
       </Show>
       <For each={props.tables ?? []}>{(t) => <Points table={t} input={props.input} unit={props.unit} />}</For>
       <Show when={props.input.help}>
-        <p id={`help-${props.input.id}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">{props.input.help}</p>
+        <p id={`help-${props.input.id}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">
+          {props.input.help}
+        </p>
       </Show>
       <Show when={message()}>
         {(m) => (
@@ -99,9 +106,18 @@ function Points(props: { table: Table; input: Input; unit: string }) {
   const criterion = () => !props.table.rows;
   return (
     <details class="mt-1 text-sm text-slate-700 dark:text-slate-300" data-table={props.table.id}>
-      <summary class="cursor-pointer min-h-11 flex items-center">{criterion() ? 'Cut-off' : 'Points'}{props.table.label ? ` — ${props.table.label}` : ''} ({displayUnit(column().unit)})</summary>
+      <summary class="cursor-pointer min-h-11 flex items-center">
+        {criterion() ? 'Cut-off' : 'Points'}
+        {props.table.label ? ` — ${props.table.label}` : ''} ({displayUnit(column().unit)})
+      </summary>
       <ul class="pl-5 list-disc tabular-nums">
-        <For each={column().rows}>{(r) => <li>{r.range} {displayUnit(column().unit)}: {criterion() ? (r.points ? 'counts' : 'does not count') : pointsText(r.points)}</li>}</For>
+        <For each={column().rows}>
+          {(r) => (
+            <li>
+              {r.range} {displayUnit(column().unit)}: {criterion() ? (r.points ? 'counts' : 'does not count') : pointsText(r.points)}
+            </li>
+          )}
+        </For>
       </ul>
     </details>
   );
@@ -110,14 +126,22 @@ function Points(props: { table: Table; input: Input; unit: string }) {
 function UnitPicker(props: { input: Input; unit: string; onUnit: (u: string) => void }): JSX.Element {
   const units = () => (props.input.type === 'number' ? [props.input.unit, ...props.input.units] : []);
   return (
-    <Show when={units().length > 1} fallback={<Show when={props.input.type === 'number' && displayUnit(props.unit)}><span class="self-center text-slate-600 dark:text-slate-300">{displayUnit(props.unit)}</span></Show>}>
-      <select
-        aria-label={`${props.input.label} unit`}
-        class={box}
-        value={props.unit}
-        onChange={(e) => props.onUnit(e.currentTarget.value)}
-      >
-        <For each={units()}>{(u) => <option value={u} selected={u === props.unit}>{displayUnit(u)}</option>}</For>
+    <Show
+      when={units().length > 1}
+      fallback={
+        <Show when={props.input.type === 'number' && displayUnit(props.unit)}>
+          <span class="self-center text-slate-600 dark:text-slate-300">{displayUnit(props.unit)}</span>
+        </Show>
+      }
+    >
+      <select aria-label={`${props.input.label} unit`} class={box} value={props.unit} onChange={(e) => props.onUnit(e.currentTarget.value)}>
+        <For each={units()}>
+          {(u) => (
+            <option value={u} selected={u === props.unit}>
+              {displayUnit(u)}
+            </option>
+          )}
+        </For>
       </select>
     </Show>
   );
@@ -128,7 +152,11 @@ function Options(allProps: Props & { described?: string }) {
   const options = () => {
     const i = props.input;
     if (i.type === 'choice') return i.options.map((o) => ({ value: String(o.value), label: o.label, points: o.points }));
-    if (i.type === 'yesno') return [{ value: '0', label: 'No', points: undefined }, { value: '1', label: 'Yes', points: i.points }];
+    if (i.type === 'yesno')
+      return [
+        { value: '0', label: 'No', points: undefined },
+        { value: '1', label: 'Yes', points: i.points },
+      ];
     return [];
   };
   return (

@@ -17,7 +17,12 @@ interface Props {
 
 export default function InputsForm(props: Props) {
   return (
-    <form class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4" onSubmit={(e) => e.preventDefault()} aria-label="Inputs" novalidate>
+    <form
+      class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label="Inputs"
+      novalidate
+    >
       <Show when={props.units.available()}>
         <UnitSystemToggle units={props.units} />
       </Show>

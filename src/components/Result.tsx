@@ -22,12 +22,18 @@ export default function Result(props: Props) {
   const others = () => props.results?.filter((r) => r.id !== props.primaryId) ?? [];
   return (
     <section aria-labelledby="result-heading" class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4">
-      <h2 id="result-heading" class="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400 mb-2">Result</h2>
+      <h2 id="result-heading" class="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400 mb-2">
+        Result
+      </h2>
       <div aria-live="polite" aria-atomic="true" data-testid="result" data-state={props.state}>
         <Switch>
           <Match when={props.state === 'error'}>
-            <p class="text-red-700 dark:text-red-300" role="alert">{props.error}</p>
-            <button type="button" class="mt-2 min-h-11 rounded-md border border-slate-300 px-3" onClick={() => props.onRetry()}>Try again</button>
+            <p class="text-red-700 dark:text-red-300" role="alert">
+              {props.error}
+            </p>
+            <button type="button" class="mt-2 min-h-11 rounded-md border border-slate-300 px-3" onClick={() => props.onRetry()}>
+              Try again
+            </button>
           </Match>
           <Match when={props.missing.length > 0}>
             <p class="text-slate-600 dark:text-slate-400">Waiting for: {props.missing.join(', ')}.</p>
@@ -41,15 +47,23 @@ export default function Result(props: Props) {
                 <p class="text-slate-700 dark:text-slate-300">{p().label}</p>
                 <p class={`${p().category ? 'text-2xl' : 'text-4xl tabular-nums'} font-semibold`}>
                   <span data-output={p().id}>{p().display}</span>
-                  <Show when={p().unit}><span class="text-lg font-normal ml-2">{displayUnit(p().unit!)}</span></Show>
+                  <Show when={p().unit}>
+                    <span class="text-lg font-normal ml-2">{displayUnit(p().unit!)}</span>
+                  </Show>
                 </p>
                 <Also result={p()} />
-                <Show when={p().unavailable}><p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>{p().unavailable}</p></Show>
+                <Show when={p().unavailable}>
+                  <p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>
+                    {p().unavailable}
+                  </p>
+                </Show>
                 <Band result={p()} />
                 <Show when={props.scored.length}>
                   <div class="mt-3 text-sm">
                     <h3 class="font-semibold">Scored</h3>
-                    <ul class="list-disc pl-5" data-testid="scored"><For each={props.scored}>{(s) => <li>{s}</li>}</For></ul>
+                    <ul class="list-disc pl-5" data-testid="scored">
+                      <For each={props.scored}>{(s) => <li>{s}</li>}</For>
+                    </ul>
                   </div>
                 </Show>
                 <Show when={others().length}>
@@ -58,8 +72,25 @@ export default function Result(props: Props) {
                     <Index each={others()}>
                       {(o) => (
                         <>
-                          <dt class="text-slate-700 dark:text-slate-300">{o().label}<Show when={o().band && !o().category}><span class="block text-sm">{o().band!.label}</span></Show><Show when={o().unavailable}><span class="block text-sm" data-unavailable={o().id}>{o().unavailable}</span></Show></dt>
-                          <dd class="font-semibold tabular-nums text-right"><span data-output={o().id}>{o().display}</span><Show when={o().unit}> <span class="font-normal text-sm">{displayUnit(o().unit!)}</span></Show><Also result={o()} /></dd>
+                          <dt class="text-slate-700 dark:text-slate-300">
+                            {o().label}
+                            <Show when={o().band && !o().category}>
+                              <span class="block text-sm">{o().band!.label}</span>
+                            </Show>
+                            <Show when={o().unavailable}>
+                              <span class="block text-sm" data-unavailable={o().id}>
+                                {o().unavailable}
+                              </span>
+                            </Show>
+                          </dt>
+                          <dd class="font-semibold tabular-nums text-right">
+                            <span data-output={o().id}>{o().display}</span>
+                            <Show when={o().unit}>
+                              {' '}
+                              <span class="font-normal text-sm">{displayUnit(o().unit!)}</span>
+                            </Show>
+                            <Also result={o()} />
+                          </dd>
                         </>
                       )}
                     </Index>
@@ -96,8 +127,12 @@ function Band(props: { result: OutputResult }) {
       {(b) => (
         <div class={`mt-3 rounded-lg border p-3 ${TONE_CLASSES[b().tone]}`} data-band={b().label}>
           {/* A categorical result already reads as its label: the band adds its tone, detail and next steps. */}
-          <Show when={!props.result.category || (!b().detail && !b().next.length)}><p class="font-semibold">{b().label}</p></Show>
-          <Show when={b().detail}><p class="text-sm mt-1">{b().detail}</p></Show>
+          <Show when={!props.result.category || (!b().detail && !b().next.length)}>
+            <p class="font-semibold">{b().label}</p>
+          </Show>
+          <Show when={b().detail}>
+            <p class="text-sm mt-1">{b().detail}</p>
+          </Show>
           <Show when={b().next.length}>
             <h3 class="text-sm font-semibold mt-2">Next steps</h3>
             <ul class="text-sm list-disc pl-5">

@@ -34,7 +34,8 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-const btn = 'min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-teal-600';
+const btn =
+  'min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-teal-600';
 
 export default function Toolbar(props: Props) {
   const [status, setStatus] = createSignal('');
@@ -46,28 +47,45 @@ export default function Toolbar(props: Props) {
   return (
     <div class="mt-3 print:hidden">
       <div class="flex flex-wrap gap-2">
-        <button type="button" class={btn} disabled={!props.canCopy} onClick={async () => {
-          const note = props.note();
-          if (note) setStatus((await copy(note)) ? 'Copied to the clipboard.' : 'Copy failed: select the text below.');
-        }}>
+        <button
+          type="button"
+          class={btn}
+          disabled={!props.canCopy}
+          onClick={async () => {
+            const note = props.note();
+            if (note) setStatus((await copy(note)) ? 'Copied to the clipboard.' : 'Copy failed: select the text below.');
+          }}
+        >
           Copy to note
         </button>
-        <button type="button" class={btn} disabled={!props.canShare} onClick={async () => {
-          setLink(shareUrl());
-          history.replaceState(null, '', `#${props.fragment()}`);
-          setStatus((await copy(shareUrl())) ? 'Link copied. Its values stay in the part after #, which is never sent to a server.' : 'Copy the link below.');
-        }}>
+        <button
+          type="button"
+          class={btn}
+          disabled={!props.canShare}
+          onClick={async () => {
+            setLink(shareUrl());
+            history.replaceState(null, '', `#${props.fragment()}`);
+            setStatus((await copy(shareUrl())) ? 'Link copied. Its values stay in the part after #, which is never sent to a server.' : 'Copy the link below.');
+          }}
+        >
           Share link
         </button>
         <button type="button" class={btn} aria-pressed={fav()} onClick={() => setFav(toggleFavourite(props.id).includes(props.id))}>
           {fav() ? '★ Favourite' : '☆ Add to favourites'}
         </button>
       </div>
-      <p class="text-sm mt-2 text-slate-600 dark:text-slate-400" role="status">{status()}</p>
+      <p class="text-sm mt-2 text-slate-600 dark:text-slate-400" role="status">
+        {status()}
+      </p>
       <Show when={link()}>
         <label class="block text-sm mt-1">
           Share link
-          <input readonly class="block w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 min-h-11" value={link()} onFocus={(e) => e.currentTarget.select()} />
+          <input
+            readonly
+            class="block w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 min-h-11"
+            value={link()}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </label>
       </Show>
     </div>

@@ -7,10 +7,25 @@ export default function UnitSystemToggle(props: { units: UnitSystemSwitch }) {
     <fieldset class="flex items-center gap-2 text-sm mb-2 print:hidden">
       <legend class="sr-only">Units</legend>
       <span aria-hidden="true">Units:</span>
-      <For each={[['us', 'US'], ['si', 'SI']] as const}>
+      <For
+        each={
+          [
+            ['us', 'US'],
+            ['si', 'SI'],
+          ] as const
+        }
+      >
         {([s, label]) => (
           <label class="flex items-center gap-1 min-h-11 px-2 rounded-md cursor-pointer has-[:checked]:bg-teal-50 dark:has-[:checked]:bg-teal-950 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-teal-600">
-            <input type="radio" name="unit-system" value={s} class="accent-teal-700" aria-label={`${label} units`} checked={props.units.current() === s} onChange={() => props.units.choose(s)} />
+            <input
+              type="radio"
+              name="unit-system"
+              value={s}
+              class="accent-teal-700"
+              aria-label={`${label} units`}
+              checked={props.units.current() === s}
+              onChange={() => props.units.choose(s)}
+            />
             {label}
           </label>
         )}

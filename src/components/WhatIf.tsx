@@ -32,10 +32,12 @@ export default function WhatIf(props: Props) {
   onCleanup(() => clearTimeout(timer));
 
   // The curve follows typing with a short delay, so a keystroke only pays for the headline result.
-  createEffect(on([axis, () => props.values], ([id, values]) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => draw(id, values), 150);
-  }));
+  createEffect(
+    on([axis, () => props.values], ([id, values]) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => draw(id, values), 150);
+    }),
+  );
 
   function draw(id: string | undefined, values: Record<string, number>) {
     const input = numbers().find((i) => i.id === id);
@@ -44,9 +46,12 @@ export default function WhatIf(props: Props) {
     const xs = Array.from({ length: POINTS }, (_, k) => lo + ((hi - lo) * k) / (POINTS - 1));
     const feeds = Object.fromEntries(props.calc.inputs.map((i) => [i.id, i.id === id ? Float64Array.from(xs) : new Float64Array(POINTS).fill(values[i.id])]));
     const mine = ++seq;
-    props.run(feeds).then((out) => {
-      if (mine === seq) setCurve({ xs, ys: Array.from(out[props.output.id]) });
-    }).catch(() => mine === seq && setCurve(undefined));
+    props
+      .run(feeds)
+      .then((out) => {
+        if (mine === seq) setCurve({ xs, ys: Array.from(out[props.output.id]) });
+      })
+      .catch(() => mine === seq && setCurve(undefined));
   }
 
   const input = () => numbers().find((i) => i.id === axis())!;
@@ -64,7 +69,13 @@ export default function WhatIf(props: Props) {
     const sy = (y: number) => H - PAD.b - ((y - ymin) / (ymax - ymin)) * (H - PAD.t - PAD.b);
     return {
       path: pts.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' '),
-      ymin, ymax, xmin, xmax, sx, sy, pts,
+      ymin,
+      ymax,
+      xmin,
+      xmax,
+      sx,
+      sy,
+      pts,
     };
   });
   // The marker of the current value moves with typing; the path only when the curve is redrawn.
@@ -86,33 +97,71 @@ export default function WhatIf(props: Props) {
   return (
     <Show when={numbers().length > 0 && props.output.format === 'number'}>
       <section aria-labelledby="whatif-h" class="mt-4 rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4 print:hidden">
-        <h2 id="whatif-h" class="font-semibold">What if?</h2>
+        <h2 id="whatif-h" class="font-semibold">
+          What if?
+        </h2>
         <label class="block text-sm mt-2">
           <span class="mr-2">{props.output.label} across</span>
-          <select class="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 min-h-11" value={axis()} onChange={(e) => setAxis(e.currentTarget.value)}>
+          <select
+            class="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 min-h-11"
+            value={axis()}
+            onChange={(e) => setAxis(e.currentTarget.value)}
+          >
             <For each={numbers()}>{(i) => <option value={i.id}>{i.label}</option>}</For>
           </select>
         </label>
         <Show when={geometry()} fallback={<p class="text-sm text-slate-600 dark:text-slate-400 mt-2">No curve for these values.</p>}>
           {(g) => (
             <>
-              <svg viewBox={`0 0 ${W} ${H}`} class="w-full max-w-lg mt-2 text-teal-700 dark:text-teal-300" role="img" aria-label={summary()} data-testid="whatif">
+              <svg
+                viewBox={`0 0 ${W} ${H}`}
+                class="w-full max-w-lg mt-2 text-teal-700 dark:text-teal-300"
+                role="img"
+                aria-label={summary()}
+                data-testid="whatif"
+              >
                 <line x1={PAD.l} y1={H - PAD.b} x2={W - PAD.r} y2={H - PAD.b} class="stroke-slate-400" />
                 <line x1={PAD.l} y1={PAD.t} x2={PAD.l} y2={H - PAD.b} class="stroke-slate-400" />
-                <text x={PAD.l - 4} y={PAD.t + 8} text-anchor="end" class="fill-current text-[10px]">{yText(g().ymax)}</text>
-                <text x={PAD.l - 4} y={H - PAD.b} text-anchor="end" class="fill-current text-[10px]">{yText(g().ymin)}</text>
-                <text x={PAD.l} y={H - 12} class="fill-current text-[10px]">{fmt(shownX(g().xmin))}</text>
-                <text x={W - PAD.r} y={H - 12} text-anchor="end" class="fill-current text-[10px]">{fmt(shownX(g().xmax))}</text>
-                <text x={(W + PAD.l) / 2} y={H - 2} text-anchor="middle" class="fill-current text-[10px]">{input().label} ({xUnit()})</text>
+                <text x={PAD.l - 4} y={PAD.t + 8} text-anchor="end" class="fill-current text-[10px]">
+                  {yText(g().ymax)}
+                </text>
+                <text x={PAD.l - 4} y={H - PAD.b} text-anchor="end" class="fill-current text-[10px]">
+                  {yText(g().ymin)}
+                </text>
+                <text x={PAD.l} y={H - 12} class="fill-current text-[10px]">
+                  {fmt(shownX(g().xmin))}
+                </text>
+                <text x={W - PAD.r} y={H - 12} text-anchor="end" class="fill-current text-[10px]">
+                  {fmt(shownX(g().xmax))}
+                </text>
+                <text x={(W + PAD.l) / 2} y={H - 2} text-anchor="middle" class="fill-current text-[10px]">
+                  {input().label} ({xUnit()})
+                </text>
                 <path d={g().path} fill="none" stroke="currentColor" stroke-width="2" />
                 <Show when={marker()}>{(c) => <line x1={c().x} x2={c().x} y1={PAD.t} y2={H - PAD.b} class="stroke-amber-500" stroke-dasharray="3 3" />}</Show>
               </svg>
               <details class="text-sm mt-1">
                 <summary class="cursor-pointer min-h-11 py-2">Values as a table</summary>
                 <table class="tabular-nums">
-                  <thead><tr><th scope="col" class="text-left pr-4">{input().label} ({xUnit()})</th><th scope="col" class="text-left">{props.output.label}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col" class="text-left pr-4">
+                        {input().label} ({xUnit()})
+                      </th>
+                      <th scope="col" class="text-left">
+                        {props.output.label}
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    <For each={g().pts.filter((_, k) => k % 5 === 0)}>{([x, y]) => <tr><td class="pr-4">{fmt(shownX(x))}</td><td>{yText(y)}</td></tr>}</For>
+                    <For each={g().pts.filter((_, k) => k % 5 === 0)}>
+                      {([x, y]) => (
+                        <tr>
+                          <td class="pr-4">{fmt(shownX(x))}</td>
+                          <td>{yText(y)}</td>
+                        </tr>
+                      )}
+                    </For>
                   </tbody>
                 </table>
               </details>

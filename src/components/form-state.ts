@@ -94,7 +94,14 @@ export function createForm(calc: Calculator): Form {
   const fields = createMemo(() => Object.fromEntries(calc.inputs.map((i) => [i.id, field[i.id]()])) as Record<string, FieldResult>);
   const missing = createMemo(() => calc.inputs.filter((i) => !usable(fields()[i.id])).map((i) => i.label));
   const skipped = createMemo(() => calc.inputs.filter((i) => fields()[i.id].status === 'skipped').map((i) => i.label));
-  const values = createMemo(() => Object.fromEntries(calc.inputs.map((i) => { const f = fields()[i.id]; return [i.id, "value" in f ? f.value : NaN]; })));
+  const values = createMemo(() =>
+    Object.fromEntries(
+      calc.inputs.map((i) => {
+        const f = fields()[i.id];
+        return [i.id, 'value' in f ? f.value : NaN];
+      }),
+    ),
+  );
   const warnings = createMemo(() =>
     calc.inputs.flatMap((i) => {
       const f = fields()[i.id];

@@ -13,7 +13,10 @@ import { z } from 'zod';
 const KEY = { units: 'bedside.units', favourites: 'bedside.favourites', recent: 'bedside.recent', theme: 'bedside.theme' } as const;
 
 /** A calculator id as the site writes it (kebab-case, bounded). */
-const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 const RECENT_MAX = 8;
 const FAVOURITES_MAX = 500;
 

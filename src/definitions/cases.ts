@@ -32,7 +32,12 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
     if (ok) rows.push({ k, values });
   });
   if (!rows.length) return found;
-  const results = await computeRows(runner, model, calc, rows.map((r) => r.values));
+  const results = await computeRows(
+    runner,
+    model,
+    calc,
+    rows.map((r) => r.values),
+  );
   rows.forEach(({ k }, n) => {
     const c = cases[k];
     const at = (...p: (string | number)[]) => [index + k, 'expect', ...p];
@@ -46,14 +51,18 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
       const { value, tol, band } = typeof exp === 'object' ? exp : { value: exp, tol: undefined, band: undefined };
       if (typeof value === 'number') {
         const allowed = tol ?? 0.5 * 10 ** -o.decimals;
-        if (!Number.isFinite(r.value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found no value (${r.unavailable ?? r.value}), expected ${value}` });
-        else if (Math.abs(r.value - value) > allowed + 1e-12) found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found ${show(r.value)} (shown "${r.display}"), expected ${value} ± ${allowed}` });
+        if (!Number.isFinite(r.value))
+          found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found no value (${r.unavailable ?? r.value}), expected ${value}` });
+        else if (Math.abs(r.value - value) > allowed + 1e-12)
+          found[k].push({ path: at(outputId, 'value'), message: `${outputId}: found ${show(r.value)} (shown "${r.display}"), expected ${value} ± ${allowed}` });
         // A categorical output is shown as its label: its band is what the case checks.
         else if (o.format === 'category') {
-          if (r.display !== r.band?.label) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected its band's label "${r.band?.label}"` });
+          if (r.display !== r.band?.label)
+            found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected its band's label "${r.band?.label}"` });
         }
         // Without an explicit tolerance, what the user sees is what the source says.
-        else if (tol === undefined && r.display !== formatOutput(o, value)) found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${formatOutput(o, value)}"` });
+        else if (tol === undefined && r.display !== formatOutput(o, value))
+          found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${formatOutput(o, value)}"` });
       } else if (typeof value === 'string' && r.display !== value) {
         found[k].push({ path: at(outputId, 'value'), message: `${outputId} as shown: found "${r.display}", expected "${value}"` });
       }

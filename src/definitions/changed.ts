@@ -25,7 +25,9 @@ export function changedCalculators(root = ROOT): { ids?: string[]; why: string; 
   }
   if (!base) return { why: 'no git merge base with main or origin/main' };
   // Paths relative to the repository root, whatever the current directory.
-  const files = [...git('diff', '--name-only', '--relative', base).split('\n'), ...git('ls-files', '--others', '--exclude-standard').split('\n')].filter(Boolean);
+  const files = [...git('diff', '--name-only', '--relative', base).split('\n'), ...git('ls-files', '--others', '--exclude-standard').split('\n')].filter(
+    Boolean,
+  );
   const dir = join(root, 'calculators');
   const folders = existsSync(dir) ? readdirSync(dir).filter((d) => !d.startsWith('_')) : [];
   const ids = new Set<string>();

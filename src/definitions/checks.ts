@@ -12,20 +12,23 @@ export type CheckScope = 'folder' | 'definition' | 'cases' | 'notes' | 'catalog'
 
 /** Every check, by id. */
 export const CHECKS = {
-  'folder': { scope: 'folder', what: 'the folder is a kebab-case id and holds calculator.yaml and cases.yaml' },
-  'yaml': { scope: 'folder', what: 'calculator.yaml and cases.yaml are valid YAML (one message per slip, at the slipped line)' },
-  'placeholders': { scope: 'folder', what: 'no "TODO" placeholder of the template is left, in any file' },
-  'html': { scope: 'folder', what: 'no raw HTML and no javascript:/data: links in notes.md or any definition text (rendered as text, never run)' },
-  'schema': { scope: 'definition', what: 'every field has the right type and shape, ids are unique, references, bands, tables and review fields are consistent (src/schema)' },
-  'units': { scope: 'definition', what: 'every unit is a known unit id and converts to its input\'s canonical unit' },
-  'formulas': { scope: 'definition', what: 'formulas parse, use only inputs, tables and earlier names, and type-check (src/compiler/check.ts)' },
+  folder: { scope: 'folder', what: 'the folder is a kebab-case id and holds calculator.yaml and cases.yaml' },
+  yaml: { scope: 'folder', what: 'calculator.yaml and cases.yaml are valid YAML (one message per slip, at the slipped line)' },
+  placeholders: { scope: 'folder', what: 'no "TODO" placeholder of the template is left, in any file' },
+  html: { scope: 'folder', what: 'no raw HTML and no javascript:/data: links in notes.md or any definition text (rendered as text, never run)' },
+  schema: {
+    scope: 'definition',
+    what: 'every field has the right type and shape, ids are unique, references, bands, tables and review fields are consistent (src/schema)',
+  },
+  units: { scope: 'definition', what: "every unit is a known unit id and converts to its input's canonical unit" },
+  formulas: { scope: 'definition', what: 'formulas parse, use only inputs, tables and earlier names, and type-check (src/compiler/check.ts)' },
   'ternary-depth': { scope: 'definition', what: 'no conditional nested deeper than 2: a points table is a `tables:` entry' },
   'nan-trick': { scope: 'definition', what: 'no `x == x` or `x * 0` trick for optional inputs: use given(x)' },
   'table-unused': { scope: 'definition', what: 'every table is used by an output' },
   'si-cutoff': { scope: 'definition', what: '(warning) a published cut-off on an input offered in a unit with an inexact conversion is declared in that unit' },
-  'cases': { scope: 'cases', what: 'worked examples name real inputs and outputs, their values are accepted, their bands exist' },
-  'superseded': { scope: 'catalog', what: '`superseded_by` names another calculator' },
-  'model': { scope: 'model', what: 'the definition compiles to ONNX; a contributed model is one the browser can run' },
+  cases: { scope: 'cases', what: 'worked examples name real inputs and outputs, their values are accepted, their bands exist' },
+  superseded: { scope: 'catalog', what: '`superseded_by` names another calculator' },
+  model: { scope: 'model', what: 'the definition compiles to ONNX; a contributed model is one the browser can run' },
 } as const satisfies Record<string, { scope: CheckScope; what: string }>;
 
 export type CheckId = keyof typeof CHECKS;
@@ -35,5 +38,9 @@ export const tagged = <P extends Problem>(id: CheckId, problems: P[]): P[] => pr
 
 /** The checks as a markdown table, for CONTRIBUTING.md. */
 export function checksTable(): string {
-  return ['| check | reads | what it requires |', '| --- | --- | --- |', ...Object.entries(CHECKS).map(([id, c]) => `| \`${id}\` | ${c.scope} | ${c.what.replace(/\|/g, '\\|')} |`)].join('\n');
+  return [
+    '| check | reads | what it requires |',
+    '| --- | --- | --- |',
+    ...Object.entries(CHECKS).map(([id, c]) => `| \`${id}\` | ${c.scope} | ${c.what.replace(/\|/g, '\\|')} |`),
+  ].join('\n');
 }

@@ -10,7 +10,11 @@ export const ROOT = process.cwd();
 export const CALCULATORS_DIR = process.env.BEDSIDE_CALCULATORS_DIR ? resolve(process.env.BEDSIDE_CALCULATORS_DIR) : join(ROOT, 'calculators');
 
 /** The kebab-case id closest to what was typed: "Heart Score" -> "heart-score". */
-export const toKebab = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+export const toKebab = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 
 /** Why `id` cannot be a new calculator's id, with the fix; undefined when it can. */
 export function newIdProblem(id: string, existing: readonly string[]): string | undefined {

@@ -28,21 +28,41 @@ export function inexactUnits(input: NumberInput): string[] {
 
 const depth = (e: Expr): number => {
   switch (e.k) {
-    case 'if': return 1 + Math.max(depth(e.c), depth(e.a), depth(e.b));
-    case 'neg': case 'not': case 'cast': return depth(e.a);
-    case 'bin': return Math.max(depth(e.a), depth(e.b));
-    case 'call': return Math.max(0, ...e.args.map(depth));
-    default: return 0;
+    case 'if':
+      return 1 + Math.max(depth(e.c), depth(e.a), depth(e.b));
+    case 'neg':
+    case 'not':
+    case 'cast':
+      return depth(e.a);
+    case 'bin':
+      return Math.max(depth(e.a), depth(e.b));
+    case 'call':
+      return Math.max(0, ...e.args.map(depth));
+    default:
+      return 0;
   }
 };
 
 function* walk(e: Expr): Generator<Expr> {
   yield e;
   switch (e.k) {
-    case 'if': yield* walk(e.c); yield* walk(e.a); yield* walk(e.b); break;
-    case 'neg': case 'not': case 'cast': yield* walk(e.a); break;
-    case 'bin': yield* walk(e.a); yield* walk(e.b); break;
-    case 'call': for (const a of e.args) yield* walk(a); break;
+    case 'if':
+      yield* walk(e.c);
+      yield* walk(e.a);
+      yield* walk(e.b);
+      break;
+    case 'neg':
+    case 'not':
+    case 'cast':
+      yield* walk(e.a);
+      break;
+    case 'bin':
+      yield* walk(e.a);
+      yield* walk(e.b);
+      break;
+    case 'call':
+      for (const a of e.args) yield* walk(a);
+      break;
   }
 }
 
@@ -77,15 +97,30 @@ export function lintFormulas(calc: Calculator): Problem[] {
     for (const { path, expr } of fields(o, k)) {
       const d = depth(expr);
       if (d > MAX_TERNARY_DEPTH)
-        problems.push({ path, check: 'ternary-depth', message: `nests ${d} conditionals (at most ${MAX_TERNARY_DEPTH})`, hint: 'write a points-by-range table as a `tables:` entry with its rows as the paper prints them (see CONTRIBUTING.md, "Tables")' });
+        problems.push({
+          path,
+          check: 'ternary-depth',
+          message: `nests ${d} conditionals (at most ${MAX_TERNARY_DEPTH})`,
+          hint: 'write a points-by-range table as a `tables:` entry with its rows as the paper prints them (see CONTRIBUTING.md, "Tables")',
+        });
       for (const e of walk(expr)) {
         if (e.k === 'table') used.add(e.id);
         if (e.k !== 'bin') continue;
         const [a, b] = [strip(e.a), strip(e.b)];
         if ((e.op === '==' || e.op === '!=') && refName(a) !== undefined && refName(a) === refName(b))
-          problems.push({ path, check: 'nan-trick', message: `compares ${refName(a)} with itself (a NaN test)`, hint: `write given(${refName(a)}) to ask whether an optional input was entered` });
+          problems.push({
+            path,
+            check: 'nan-trick',
+            message: `compares ${refName(a)} with itself (a NaN test)`,
+            hint: `write given(${refName(a)}) to ask whether an optional input was entered`,
+          });
         if (e.op === '*' && ((a.k === 'num' && a.v === 0) || (b.k === 'num' && b.v === 0)))
-          problems.push({ path, check: 'nan-trick', message: 'multiplies by 0 (a trick to carry a NaN from an empty input)', hint: 'tables give NaN for an empty optional input by themselves; use given(x) ? … : … where the formula must choose' });
+          problems.push({
+            path,
+            check: 'nan-trick',
+            message: 'multiplies by 0 (a trick to carry a NaN from an empty input)',
+            hint: 'tables give NaN for an empty optional input by themselves; use given(x) ? … : … where the formula must choose',
+          });
         if (['<', '<=', '>', '>='].includes(e.op) && (a.k === 'num' || b.k === 'num')) {
           const name = refName(a.k === 'num' ? b : a);
           const origin = name ? carries.get(name) : undefined;
@@ -114,7 +149,13 @@ export function lintFormulas(calc: Calculator): Problem[] {
   });
 
   calc.tables.forEach((t, k) => {
-    if (!used.has(t.id)) problems.push({ path: ['tables', k, 'id'], check: 'table-unused', message: `table ${t.id} is not used by any output`, hint: `use ${t.id} in a formula, list it in an output's points, or remove it` });
+    if (!used.has(t.id))
+      problems.push({
+        path: ['tables', k, 'id'],
+        check: 'table-unused',
+        message: `table ${t.id} is not used by any output`,
+        hint: `use ${t.id} in a formula, list it in an output's points, or remove it`,
+      });
     const input = inputs.get(t.input);
     if (input?.type !== 'number') return;
     const columns = Object.keys(tableRows(t));

@@ -38,10 +38,22 @@ export function htmlInYaml(data: unknown, path: (string | number)[] = []): Probl
     if (path.some((p) => typeof p === 'string' && FORMULA_KEYS.has(p))) return [];
     const tag = TAG.exec(data);
     if (tag)
-      return [{ path, message: `raw HTML is not allowed in definition text: found "${tag[0].slice(0, 40)}"`, hint: 'write plain text (the site shows it as text, never as markup); for emphasis or links use notes.md markdown' }];
+      return [
+        {
+          path,
+          message: `raw HTML is not allowed in definition text: found "${tag[0].slice(0, 40)}"`,
+          hint: 'write plain text (the site shows it as text, never as markup); for emphasis or links use notes.md markdown',
+        },
+      ];
     const url = BAD_URL.exec(data) ?? (/^(?:url|href|link)$/.test(String(path.at(-1))) && !safeUrl(data) ? [data] : null);
     if (url)
-      return [{ path, message: `a ${schemeOf(url[0].trim().replace(/^[\s("'[<=]/, '')) ?? 'script'} link is not allowed in definition text: found "${url[0].trim().slice(0, 40)}"`, hint: `link to the source with ${SAFE_SCHEMES.join(' or ')} (a doi: or pmid: field is better still)` }];
+      return [
+        {
+          path,
+          message: `a ${schemeOf(url[0].trim().replace(/^[\s("'[<=]/, '')) ?? 'script'} link is not allowed in definition text: found "${url[0].trim().slice(0, 40)}"`,
+          hint: `link to the source with ${SAFE_SCHEMES.join(' or ')} (a doi: or pmid: field is better still)`,
+        },
+      ];
     return [];
   }
   if (Array.isArray(data)) return data.flatMap((v, k) => htmlInYaml(v, [...path, k]));
@@ -66,9 +78,17 @@ export function htmlInMarkdown(markdown: string): { line: number; message: strin
     // nothing (raw HTML is disabled) and can carry no markup, since "--" ends it.
     const comment = n.type === 'html' && /^<!--(?:(?!-->)[\s\S])*-->$/.test((n.value ?? '').trim());
     if (n.type === 'html' && !comment)
-      out.push({ line, message: `raw HTML is not allowed in notes.md: found "${(n.value ?? '').trim().slice(0, 40)}"`, hint: 'write it in markdown (**bold**, [text](https://…), tables); the site renders notes with raw HTML disabled, so it would not show anyway' });
+      out.push({
+        line,
+        message: `raw HTML is not allowed in notes.md: found "${(n.value ?? '').trim().slice(0, 40)}"`,
+        hint: 'write it in markdown (**bold**, [text](https://…), tables); the site renders notes with raw HTML disabled, so it would not show anyway',
+      });
     if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && n.url !== undefined && !safeUrl(n.url))
-      out.push({ line, message: `a ${schemeOf(n.url)} ${n.type === 'image' ? 'image' : 'link'} is not allowed in notes.md: found "${n.url.slice(0, 40)}"`, hint: `link with ${SAFE_SCHEMES.join(' or ')} or a relative path; images must be files of the site` });
+      out.push({
+        line,
+        message: `a ${schemeOf(n.url)} ${n.type === 'image' ? 'image' : 'link'} is not allowed in notes.md: found "${n.url.slice(0, 40)}"`,
+        hint: `link with ${SAFE_SCHEMES.join(' or ')} or a relative path; images must be files of the site`,
+      });
     n.children?.forEach(walk);
   };
   walk(fromMarkdown(markdown) as MdNode);

@@ -58,8 +58,15 @@ function caseProblems(calc: Calculator, cases: Case[]): Problem[] {
   cases.forEach((c, k) => {
     for (const key of Object.keys(c.inputs))
       if (!calc.inputs.some((i) => i.id === key)) {
-        const near = closest(key, calc.inputs.map((i) => i.id));
-        problems.push({ path: [k, 'inputs', key], message: `"${key}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`, hint: near ? `did you mean "${near}"?` : undefined });
+        const near = closest(
+          key,
+          calc.inputs.map((i) => i.id),
+        );
+        problems.push({
+          path: [k, 'inputs', key],
+          message: `"${key}" is not an input. Expected one of: ${calc.inputs.map((i) => i.id).join(', ')}`,
+          hint: near ? `did you mean "${near}"?` : undefined,
+        });
       }
     for (const input of calc.inputs) {
       const r = readValue(input, c.inputs[input.id]);
@@ -67,14 +74,21 @@ function caseProblems(calc: Calculator, cases: Case[]): Problem[] {
     }
     for (const [key, exp] of Object.entries(c.expect)) {
       if (!outputIds.includes(key)) {
-        problems.push({ path: [k, 'expect', key], message: `"${key}" is not an output. Expected one of: ${outputIds.join(', ')}`, hint: closest(key, outputIds) ? `did you mean "${closest(key, outputIds)}"?` : undefined });
+        problems.push({
+          path: [k, 'expect', key],
+          message: `"${key}" is not an output. Expected one of: ${outputIds.join(', ')}`,
+          hint: closest(key, outputIds) ? `did you mean "${closest(key, outputIds)}"?` : undefined,
+        });
         continue;
       }
       const band = typeof exp === 'object' ? exp.band : undefined;
       if (band !== undefined) {
         const labels = calc.interpretation.find((i) => i.output === key)?.bands.map((b) => b.label) ?? [];
         if (!labels.includes(band))
-          problems.push({ path: [k, 'expect', key, 'band'], message: `"${band}" is not a band of ${key}. Expected one of: ${labels.map((l) => `"${l}"`).join(', ') || '(no bands)'}` });
+          problems.push({
+            path: [k, 'expect', key, 'band'],
+            message: `"${band}" is not a band of ${key}. Expected one of: ${labels.map((l) => `"${l}"`).join(', ') || '(no bands)'}`,
+          });
       }
     }
     if (Object.keys(c.expect).length === 0) problems.push({ path: [k, 'expect'], message: 'a case must expect at least one output' });
@@ -89,7 +103,14 @@ const TODO = /\bTODO\b/i;
 export function todoProblems(data: unknown, path: (string | number)[] = []): Problem[] {
   if (typeof data === 'string')
     return TODO.test(data)
-      ? [{ path, check: 'placeholders', message: `still the template's placeholder: "${data}"`, hint: 'replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format' }]
+      ? [
+          {
+            path,
+            check: 'placeholders',
+            message: `still the template's placeholder: "${data}"`,
+            hint: 'replace it: the comment above it in the file says what goes there, CONTRIBUTING.md has the format',
+          },
+        ]
       : [];
   if (Array.isArray(data)) return data.flatMap((v, k) => todoProblems(v, [...path, k]));
   if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => todoProblems(v, [...path, k]));

@@ -32,16 +32,39 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
   const problems: FileProblem[] = [];
   const rel = (f: string) => relative(process.cwd(), f) || f;
   const defs = new Map<string, YamlFile>();
-  const ids = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name).filter((d) => !only || only.includes(d)).sort() : [];
+  const ids = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+        .map((d) => d.name)
+        .filter((d) => !only || only.includes(d))
+        .sort()
+    : [];
   for (const id of ids) {
     const defFile = join(dir, id, 'calculator.yaml');
     if (!ID_PATTERN.test(id)) {
-      const fix = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      problems.push({ file: rel(join(dir, id)), line: 1, path: [], check: 'folder', message: `folder name "${id}" is not a kebab-case id (it becomes the URL /c/<id>/)`, hint: `rename the folder to "${fix}"` });
+      const fix = id
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
+      problems.push({
+        file: rel(join(dir, id)),
+        line: 1,
+        path: [],
+        check: 'folder',
+        message: `folder name "${id}" is not a kebab-case id (it becomes the URL /c/<id>/)`,
+        hint: `rename the folder to "${fix}"`,
+      });
       continue;
     }
     if (!existsSync(defFile)) {
-      problems.push({ file: rel(join(dir, id)), line: 1, path: [], check: 'folder', message: 'has no calculator.yaml', hint: 'every calculator folder holds calculator.yaml and cases.yaml; copy them from a similar calculator' });
+      problems.push({
+        file: rel(join(dir, id)),
+        line: 1,
+        path: [],
+        check: 'folder',
+        message: 'has no calculator.yaml',
+        hint: 'every calculator folder holds calculator.yaml and cases.yaml; copy them from a similar calculator',
+      });
       continue;
     }
     const def = readYaml(rel(defFile), readFileSync(defFile, 'utf8'));
@@ -54,7 +77,16 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
       defProblems.push(...locate(def, todos), ...locate(def, tagged('html', htmlInYaml(def.data))));
       const isTodo = (path: (string | number)[]) => todos.some((t) => t.path.join('.') === path.join('.'));
       const parsed = parseFriendly(CalculatorSchema, def.data);
-      if (!parsed.ok) defProblems.push(...locate(def, tagged('schema', parsed.problems.filter((p) => !isTodo(p.path)))));
+      if (!parsed.ok)
+        defProblems.push(
+          ...locate(
+            def,
+            tagged(
+              'schema',
+              parsed.problems.filter((p) => !isTodo(p.path)),
+            ),
+          ),
+        );
       else {
         calc = parsed.value;
         defs.set(id, def);
@@ -75,21 +107,28 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
 
 /** `superseded_by.id` must name another calculator folder (checked against all folders, even with `only`). */
 function supersededProblems(dir: string, entries: CatalogEntry[], defs: Map<string, YamlFile>): FileProblem[] {
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name);
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+    .map((d) => d.name);
   return entries.flatMap(({ id, calc }) => {
     const target = calc.superseded_by?.id;
     if (target === undefined || (target !== id && folders.includes(target))) return [];
     const def = defs.get(id)!;
     const path = ['superseded_by', 'id'];
-    const near = closest(target, folders.filter((f) => f !== id));
-    return [{
-      file: def.file,
-      line: def.lineOf(path),
-      path,
-      check: 'superseded',
-      message: target === id ? 'a calculator cannot supersede itself' : `"${target}" is not a calculator (no folder calculators/${target}/)`,
-      hint: near ? `did you mean "${near}"?` : 'give the id (folder name) of the calculator that replaces this one',
-    }];
+    const near = closest(
+      target,
+      folders.filter((f) => f !== id),
+    );
+    return [
+      {
+        file: def.file,
+        line: def.lineOf(path),
+        path,
+        check: 'superseded',
+        message: target === id ? 'a calculator cannot supersede itself' : `"${target}" is not a calculator (no folder calculators/${target}/)`,
+        hint: near ? `did you mean "${near}"?` : 'give the id (folder name) of the calculator that replaces this one',
+      },
+    ];
   });
 }
 
@@ -108,12 +147,23 @@ function readSideFiles(folder: string, rel: (f: string) => string): { problems: 
   }));
   if (notes !== undefined) problems.push(...htmlInMarkdown(notes).map((h) => ({ file: rel(notesFile), path: [], check: 'html', ...h })));
   if (!existsSync(casesFile)) {
-    problems.unshift({ file: rel(casesFile), line: 1, path: [], check: 'folder', message: 'is missing: every calculator needs at least 3 worked examples', hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)' });
+    problems.unshift({
+      file: rel(casesFile),
+      line: 1,
+      path: [],
+      check: 'folder',
+      message: 'is missing: every calculator needs at least 3 worked examples',
+      hint: 'add cases.yaml with cases from the primary reference (see CONTRIBUTING.md)',
+    });
     return { problems, notes };
   }
   const cy = readYaml(rel(casesFile), readFileSync(casesFile, 'utf8'));
   if (cy.syntax.length) return { problems: [...cy.syntax, ...problems], notes };
   const parsed = parseFriendly(CasesSchema, cy.data);
-  const caseProblems = [...locate(cy, todoProblems(cy.data)), ...locate(cy, tagged('html', htmlInYaml(cy.data))), ...(parsed.ok ? [] : locate(cy, tagged('schema', parsed.problems)))];
+  const caseProblems = [
+    ...locate(cy, todoProblems(cy.data)),
+    ...locate(cy, tagged('html', htmlInYaml(cy.data))),
+    ...(parsed.ok ? [] : locate(cy, tagged('schema', parsed.problems))),
+  ];
   return { problems: [...caseProblems, ...problems], cases: parsed.ok ? parsed.value : undefined, cy, notes };
 }

@@ -14,7 +14,10 @@ export function formatProblem(p: FileProblem): string {
 
 /** GitHub's annotation form, so problems land on the pull request's diff. */
 export function githubAnnotation(p: FileProblem): string {
-  const msg = `${p.check ? `[${p.check}] ` : ''}${formatPath(p.path)}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const msg = `${p.check ? `[${p.check}] ` : ''}${formatPath(p.path)}: ${p.message}${p.hint ? ` Hint: ${p.hint}` : ''}`
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
   return `::${p.severity === 'warning' ? 'warning' : 'error'} file=${p.file},line=${p.line}::${msg}`;
 }
 

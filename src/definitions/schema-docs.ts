@@ -17,7 +17,10 @@ interface Literal {
 
 const jsDoc = (node: ts.Node): string | undefined => {
   const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
-  const text = docs?.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join('\n').trim();
+  const text = docs
+    ?.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+    .join('\n')
+    .trim();
   return text ? text.replace(/\s*\n\s*/g, ' ') : undefined;
 };
 

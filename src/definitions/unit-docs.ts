@@ -15,8 +15,14 @@ const END = '<!-- units:end -->';
 /** The markdown of the unit and analyte tables. */
 export function unitDocs(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const units = UNITS.map((u) => `| \`${esc(u.symbol)}\` | ${esc(u.display) || '(none)'} | ${u.dimension} | ${u.system ?? ''} | ${(u.aliases ?? []).map((a) => `\`${esc(a)}\``).join(', ')} |`);
-  const analytes = Object.entries(ANALYTES).map(([k, a]) => `| \`${k}\` | ${a.conventional ? `${a.conventional[0]} = ${a.conventional[1]}` : ''} | ${a.molarMass ?? ''} | ${a.valence ?? ''} | ${esc(a.note)} |`);
+  const units = UNITS.map(
+    (u) =>
+      `| \`${esc(u.symbol)}\` | ${esc(u.display) || '(none)'} | ${u.dimension} | ${u.system ?? ''} | ${(u.aliases ?? []).map((a) => `\`${esc(a)}\``).join(', ')} |`,
+  );
+  const analytes = Object.entries(ANALYTES).map(
+    ([k, a]) =>
+      `| \`${k}\` | ${a.conventional ? `${a.conventional[0]} = ${a.conventional[1]}` : ''} | ${a.molarMass ?? ''} | ${a.valence ?? ''} | ${esc(a.note)} |`,
+  );
   return [
     START,
     '',

@@ -23,7 +23,10 @@ export function readYaml(file: string, text: string): YamlFile {
     const indent = (l: string) => l.length - l.trimStart().length;
     // The classic slip: a field indented under a field that already has a value on its line.
     const slip = [line, line + 1].find((n) => {
-      const prev = lines.slice(0, n - 1).reverse().find((l) => l.trim() && !l.trim().startsWith('#'));
+      const prev = lines
+        .slice(0, n - 1)
+        .reverse()
+        .find((l) => l.trim() && !l.trim().startsWith('#'));
       const cur = lines[n - 1];
       return cur !== undefined && prev !== undefined && /^[\w-]+:/.test(cur.trim()) && indent(cur) > indent(prev) && /^[\w-]+:\s*\S/.test(prev.trim());
     });
@@ -57,5 +60,4 @@ export function readYaml(file: string, text: string): YamlFile {
 }
 
 /** Locates plain problems in a parsed YAML file. */
-export const locate = (y: YamlFile, problems: Problem[]): FileProblem[] =>
-  problems.map((p) => ({ ...p, file: y.file, line: y.lineOf(p.path) }));
+export const locate = (y: YamlFile, problems: Problem[]): FileProblem[] => problems.map((p) => ({ ...p, file: y.file, line: y.lineOf(p.path) }));

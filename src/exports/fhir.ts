@@ -14,7 +14,10 @@ import { ROUND_NUDGE } from '../units/round';
 import { locators } from '../format/citation';
 import { signedPoints } from '../format/points';
 
-const doiOf = (r: { doi?: string; pmid?: string; url?: string }) => { const doi = locators(r).find((l) => l.kind === 'doi'); return doi ? ` (${doi.text})` : ''; };
+const doiOf = (r: { doi?: string; pmid?: string; url?: string }) => {
+  const doi = locators(r).find((l) => l.kind === 'doi');
+  return doi ? ` (${doi.text})` : '';
+};
 
 export const EXT = {
   unit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
@@ -31,25 +34,74 @@ export const UCUM = 'http://unitsofmeasure.org';
 
 /** Our unit symbols (src/units/catalogue.ts and output units) -> UCUM code. */
 export const UCUM_CODES: Readonly<Record<string, string>> = {
-  years: 'a', weeks: 'wk', days: 'd', h: 'h', min: 'min', ms: 'ms',
-  kg: 'kg', g: 'g', mg: 'mg', mcg: 'ug', lb: '[lb_av]',
-  m: 'm', cm: 'cm', in: '[in_i]', ft: '[ft_i]',
-  'g/L': 'g/L', 'g/dL': 'g/dL', 'mg/dL': 'mg/dL', 'mg/L': 'mg/L',
-  'mmol/L': 'mmol/L', 'umol/L': 'umol/L', 'mEq/L': 'meq/L',
-  mmHg: 'mm[Hg]', kPa: 'kPa', degC: 'Cel', degF: '[degF]', '%': '%', ratio: '1',
-  bpm: '/min', 'breaths/min': '/min',
-  'kg/m²': 'kg/m2', 'kg/m2': 'kg/m2', 'mL/min/1.73m²': 'mL/min/{1.73_m2}', 'mL/min/1.73m2': 'mL/min/{1.73_m2}',
-  'mL/min': 'mL/min', mL: 'mL', L: 'L', 'mL/h': 'mL/h', points: '{score}',
-  'U/L': 'U/L', '10^9/L': '10*9/L', '10^3/uL': '10*3/uL', '/uL': '/uL', 'uIU/mL': 'u[IU]/mL',
-  'm²': 'm2', m2: 'm2', 'mOsm/kg': 'mosm/kg', 'mcg/h': 'ug/h', 'mcg/kg/min': 'ug/kg/min', '/day': '/d',
-  'mg/day': 'mg/d', 'mg/d': 'mg/d',
+  years: 'a',
+  weeks: 'wk',
+  days: 'd',
+  h: 'h',
+  min: 'min',
+  ms: 'ms',
+  kg: 'kg',
+  g: 'g',
+  mg: 'mg',
+  mcg: 'ug',
+  lb: '[lb_av]',
+  m: 'm',
+  cm: 'cm',
+  in: '[in_i]',
+  ft: '[ft_i]',
+  'g/L': 'g/L',
+  'g/dL': 'g/dL',
+  'mg/dL': 'mg/dL',
+  'mg/L': 'mg/L',
+  'mmol/L': 'mmol/L',
+  'umol/L': 'umol/L',
+  'mEq/L': 'meq/L',
+  mmHg: 'mm[Hg]',
+  kPa: 'kPa',
+  degC: 'Cel',
+  degF: '[degF]',
+  '%': '%',
+  ratio: '1',
+  bpm: '/min',
+  'breaths/min': '/min',
+  'kg/m²': 'kg/m2',
+  'kg/m2': 'kg/m2',
+  'mL/min/1.73m²': 'mL/min/{1.73_m2}',
+  'mL/min/1.73m2': 'mL/min/{1.73_m2}',
+  'mL/min': 'mL/min',
+  mL: 'mL',
+  L: 'L',
+  'mL/h': 'mL/h',
+  points: '{score}',
+  'U/L': 'U/L',
+  '10^9/L': '10*9/L',
+  '10^3/uL': '10*3/uL',
+  '/uL': '/uL',
+  'uIU/mL': 'u[IU]/mL',
+  'm²': 'm2',
+  m2: 'm2',
+  'mOsm/kg': 'mosm/kg',
+  'mcg/h': 'ug/h',
+  'mcg/kg/min': 'ug/kg/min',
+  '/day': '/d',
+  'mg/day': 'mg/d',
+  'mg/d': 'mg/d',
 };
 
 // ---------------------------------------------------------------------------------------------
 // FHIR shapes (the subset written here)
 
-export interface Coding { system?: string; code: string; display?: string; extension?: Extension[] }
-export interface Expression { language: 'text/fhirpath'; expression: string; description?: string }
+export interface Coding {
+  system?: string;
+  code: string;
+  display?: string;
+  extension?: Extension[];
+}
+export interface Expression {
+  language: 'text/fhirpath';
+  expression: string;
+  description?: string;
+}
 export interface Extension {
   url: string;
   valueCoding?: Coding;
@@ -61,7 +113,23 @@ export interface Extension {
 export interface QuestionnaireItem {
   linkId: string;
   text?: string;
-  type: 'group' | 'display' | 'boolean' | 'decimal' | 'integer' | 'date' | 'dateTime' | 'time' | 'string' | 'text' | 'url' | 'choice' | 'open-choice' | 'attachment' | 'reference' | 'quantity';
+  type:
+    | 'group'
+    | 'display'
+    | 'boolean'
+    | 'decimal'
+    | 'integer'
+    | 'date'
+    | 'dateTime'
+    | 'time'
+    | 'string'
+    | 'text'
+    | 'url'
+    | 'choice'
+    | 'open-choice'
+    | 'attachment'
+    | 'reference'
+    | 'quantity';
   required?: boolean;
   readOnly?: boolean;
   extension?: Extension[];
@@ -98,7 +166,10 @@ export interface OutputExport {
 export class NotExpressible extends Error {}
 
 type Kind = 'num' | 'bool' | 'date';
-interface Fp { code: string; kind: Kind }
+interface Fp {
+  code: string;
+  kind: Kind;
+}
 
 /** A number as a FHIRPath literal: plain decimal notation (FHIRPath has no exponent), negatives in parentheses. */
 export function literal(n: number): string {
@@ -256,7 +327,10 @@ class Translator {
     const x = this.asNum(a);
     const y = this.asNum(b);
     switch (e.op) {
-      case '+': case '-': case '*': case '/':
+      case '+':
+      case '-':
+      case '*':
+      case '/':
         return { kind: 'num', code: `(${x} ${e.op} ${y})` };
       case '^':
         return { kind: 'num', code: `(${x}).power(${y})` };
@@ -277,19 +351,32 @@ class Translator {
     const [x, y, z] = args;
     const fold = (pick: '<' | '>') => args.slice(1).reduce((acc, b) => `(${acc}).select(iif($this ${pick} ${b}, $this, ${b}))`, args[0]);
     switch (e.fn) {
-      case 'min': return args.length === 1 ? x : fold('<');
-      case 'max': return args.length === 1 ? x : fold('>');
-      case 'sum': return `(${args.join(' + ')})`;
-      case 'abs': return `(${x}).abs()`;
-      case 'sqrt': return `(${x}).sqrt()`;
-      case 'exp': return `(${x}).exp()`;
-      case 'ln': return `(${x}).ln()`;
-      case 'log10': return `(${x}).log(10)`;
-      case 'floor': return `(${x}).floor()`;
-      case 'ceil': return `(${x}).ceiling()`;
-      case 'round': return roundHalfAway(x, e.args[1]?.k === 'num' ? e.args[1].v : 0);
-      case 'clamp': return `(${x}).select(iif($this < ${y}, ${y}, iif($this > ${z}, ${z}, $this)))`;
-      case 'sigmoid': return `(1 / (1 + (0 - ${x}).exp()))`;
+      case 'min':
+        return args.length === 1 ? x : fold('<');
+      case 'max':
+        return args.length === 1 ? x : fold('>');
+      case 'sum':
+        return `(${args.join(' + ')})`;
+      case 'abs':
+        return `(${x}).abs()`;
+      case 'sqrt':
+        return `(${x}).sqrt()`;
+      case 'exp':
+        return `(${x}).exp()`;
+      case 'ln':
+        return `(${x}).ln()`;
+      case 'log10':
+        return `(${x}).log(10)`;
+      case 'floor':
+        return `(${x}).floor()`;
+      case 'ceil':
+        return `(${x}).ceiling()`;
+      case 'round':
+        return roundHalfAway(x, e.args[1]?.k === 'num' ? e.args[1].v : 0);
+      case 'clamp':
+        return `(${x}).select(iif($this < ${y}, ${y}, iif($this > ${z}, ${z}, $this)))`;
+      case 'sigmoid':
+        return `(1 / (1 + (0 - ${x}).exp()))`;
       default:
         throw new NotExpressible(`function ${e.fn}() has no FHIRPath equivalent`);
     }
@@ -346,7 +433,9 @@ export function translateOutputs(calc: Calculator): { checked: CheckedOutput[]; 
       }
       // Outside the plausible range the result is "not calculable": no value, as in the model.
       if (c.plausible && r.kind === 'num') {
-        const out = [c.plausible.min !== undefined ? `$this < ${c.plausible.min}` : '', c.plausible.max !== undefined ? `$this > ${c.plausible.max}` : ''].filter(Boolean).join(' or ');
+        const out = [c.plausible.min !== undefined ? `$this < ${c.plausible.min}` : '', c.plausible.max !== undefined ? `$this > ${c.plausible.max}` : '']
+          .filter(Boolean)
+          .join(' or ');
         r = { kind: 'num', code: `(${r.code}).select(iif(${out}, {}, $this))` };
       }
       t.define(o.id, r);
@@ -373,7 +462,15 @@ const helpItem = (linkId: string, text: string): QuestionnaireItem => ({
   linkId: `${linkId}.help`,
   text,
   type: 'display',
-  extension: [{ url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help', display: 'Help-Button' }], text: 'Help-Button' } }],
+  extension: [
+    {
+      url: EXT.itemControl,
+      valueCodeableConcept: {
+        coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help', display: 'Help-Button' }],
+        text: 'Help-Button',
+      },
+    },
+  ],
 });
 
 function inputItem(i: Input): QuestionnaireItem {
@@ -446,7 +543,12 @@ function outputItem(o: Output, ex: OutputExport, modelFile: string): Questionnai
 }
 
 /** A computer-friendly name for Questionnaire.name: ^[A-Z]([A-Za-z0-9_]){0,254}$. */
-const nameOf = (id: string) => id.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('').replace(/^([^A-Z])/, 'Q$1');
+const nameOf = (id: string) =>
+  id
+    .split('-')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('')
+    .replace(/^([^A-Z])/, 'Q$1');
 
 /** The FHIR R4 SDC Questionnaire of a calculator, and what became of each output. */
 export function toQuestionnaire(id: string, calc: Calculator): { questionnaire: Questionnaire; outputs: OutputExport[] } {
@@ -464,13 +566,17 @@ export function toQuestionnaire(id: string, calc: Calculator): { questionnaire: 
     status: review.status === 'reviewed' ? 'active' : 'draft',
     ...(review.last_reviewed ? { date: review.last_reviewed } : {}),
     publisher: 'Bedside',
-    description: [calc.summary, `Variant: ${calc.variant}.`, primary ? `Primary source: ${primary.cite}${doiOf(primary)}.` : '']
-      .filter(Boolean)
-      .join(' '),
+    description: [calc.summary, `Variant: ${calc.variant}.`, primary ? `Primary source: ${primary.cite}${doiOf(primary)}.` : ''].filter(Boolean).join(' '),
     subjectType: ['Patient'],
     item: [
       ...calc.inputs.map(inputItem),
-      ...calc.outputs.map((o) => outputItem(o, outputs.find((x) => x.id === o.id)!, modelFile)),
+      ...calc.outputs.map((o) =>
+        outputItem(
+          o,
+          outputs.find((x) => x.id === o.id)!,
+          modelFile,
+        ),
+      ),
     ],
   };
   return { questionnaire, outputs };

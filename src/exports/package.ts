@@ -15,7 +15,10 @@ import { signedPoints } from '../format/points';
 
 // ---------------------------------------------------------------------------------------------
 
-export interface ZipEntry { name: string; data: Uint8Array }
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
 
 // A fixed time stamp (local 1980-01-01 00:00, the earliest a zip can hold): same entries, same bytes.
 const MTIME = '1980-01-01T00:00:00';
@@ -56,12 +59,19 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
   lines.push(`| Calculator | \`${id}\` |`);
   lines.push(`| Variant | ${esc(calc.variant)} |`);
   lines.push(`| Version | ${calc.version} |`);
-  const reviewed = calc.reviewers.length ? ` (reviewed by ${calc.reviewers.map((r) => r.name + (r.role ? `, ${r.role}` : '')).join('; ')}${calc.last_reviewed ? `, ${calc.last_reviewed}` : ''})` : '';
+  const reviewed = calc.reviewers.length
+    ? ` (reviewed by ${calc.reviewers.map((r) => r.name + (r.role ? `, ${r.role}` : '')).join('; ')}${calc.last_reviewed ? `, ${calc.last_reviewed}` : ''})`
+    : '';
   lines.push(`| Status | ${calc.status}${reviewed} |`);
   lines.push(`| Model file | \`${id}.onnx\` (${m.bytes ?? '?'} bytes) |`);
   lines.push(`| sha256 | \`${m.sha256}\` |`);
   if (m.producer) lines.push(`| Producer | ${m.producer} |`);
-  if (m.opset) lines.push(`| Opsets | ${Object.entries(m.opset).map(([d, v]) => `${d} ${v}`).join(', ')}${m.ir_version ? `; IR ${m.ir_version}` : ''} |`);
+  if (m.opset)
+    lines.push(
+      `| Opsets | ${Object.entries(m.opset)
+        .map(([d, v]) => `${d} ${v}`)
+        .join(', ')}${m.ir_version ? `; IR ${m.ir_version}` : ''} |`,
+    );
   lines.push('');
   lines.push('Check the file before use: `sha256sum ' + id + '.onnx` must print the sha256 above.', '');
 
@@ -70,9 +80,13 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
   lines.push('| tensor | label | type | unit | limits | typical | values |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const i of calc.inputs) {
     if (i.type === 'number')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | number${i.optional ? ' (optional: NaN when unknown)' : ''}${i.default !== undefined ? ` (default ${i.default})` : ''} | ${esc(i.unit)} | ${range(i.limits)} | ${range(i.typical)} | |`);
+      lines.push(
+        `| \`${i.id}\` | ${esc(i.label)} | number${i.optional ? ' (optional: NaN when unknown)' : ''}${i.default !== undefined ? ` (default ${i.default})` : ''} | ${esc(i.unit)} | ${range(i.limits)} | ${range(i.typical)} | |`,
+      );
     else if (i.type === 'choice')
-      lines.push(`| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${signedPoints(o.points)} pt)` : ''}`).join('; ')} |`);
+      lines.push(
+        `| \`${i.id}\` | ${esc(i.label)} | choice | | | | ${i.options.map((o) => `${o.value} = ${esc(o.label)}${o.points !== undefined ? ` (${signedPoints(o.points)} pt)` : ''}`).join('; ')} |`,
+      );
     else if (i.type === 'yesno')
       lines.push(`| \`${i.id}\` | ${esc(i.label)} | yes/no | | | | 0 = no, 1 = yes${i.points !== undefined ? ` (${signedPoints(i.points)} pt if yes)` : ''} |`);
     else lines.push(`| \`${i.id}\` | ${esc(i.label)} | date | days since 1970-01-01 (UTC) | | | |`);
@@ -82,10 +96,15 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
   lines.push('## Outputs', '');
   lines.push('| tensor | label | unit | decimals shown |', '| --- | --- | --- | --- |');
   for (const o of calc.outputs)
-    lines.push(`| \`${o.id}\` | ${esc(o.label)} | ${o.format === 'date' ? 'date (days since 1970-01-01)' : o.format === 'weeks-days' ? 'days' : esc(o.unit ?? '')} | ${o.decimals} |`);
+    lines.push(
+      `| \`${o.id}\` | ${esc(o.label)} | ${o.format === 'date' ? 'date (days since 1970-01-01)' : o.format === 'weeks-days' ? 'days' : esc(o.unit ?? '')} | ${o.decimals} |`,
+    );
   const bandOutputs = m.outputs.filter((n) => n.endsWith('.band'));
   if (bandOutputs.length)
-    lines.push('', `${bandOutputs.map((b) => `\`${b}\``).join(', ')}: index of the interpretation band (below), matched on the value rounded to its displayed decimals; -1 for none.`);
+    lines.push(
+      '',
+      `${bandOutputs.map((b) => `\`${b}\``).join(', ')}: index of the interpretation band (below), matched on the value rounded to its displayed decimals; -1 for none.`,
+    );
   lines.push('');
   for (const o of calc.outputs) {
     if (o.formula) {
@@ -112,8 +131,7 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
   const card = calc.model_card;
   if (card) {
     lines.push('## Model card', '');
-    for (const [k, v] of Object.entries(card))
-      lines.push(`- **${k.replace(/_/g, ' ')}**: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+    for (const [k, v] of Object.entries(card)) lines.push(`- **${k.replace(/_/g, ' ')}**: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
     lines.push('');
   }
 

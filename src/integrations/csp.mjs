@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-const decode = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Every .html file under a folder. */
 export function htmlFiles(dir) {
@@ -37,8 +43,11 @@ export function sourcesOf(html, into = { scripts: new Set(), styles: new Set(), 
   for (const m of html.matchAll(/<style(\s[^>]*)?>([\s\S]*?)<\/style>/gi)) into.styles.add(sha256(m[2]));
   // style="" on elements (temml's MathML spacing): allowed by the hash of each exact value only.
   for (const m of html.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) into.attrs.add(sha256(decode(m[1] ?? m[2])));
-  const handlers = [...html.matchAll(/<[a-z][\w-]*\s[^>]*?\s(on(?:click|load|error|submit|input|change|focus|blur|key\w+|mouse\w+|pointer\w+|touch\w+))\s*=\s*["']/gi)].map((m) => m[1]);
-  if (handlers.length) throw new Error(`inline event handler attribute(s) ${handlers.join(', ')}: the CSP forbids them; use addEventListener in a module script`);
+  const handlers = [
+    ...html.matchAll(/<[a-z][\w-]*\s[^>]*?\s(on(?:click|load|error|submit|input|change|focus|blur|key\w+|mouse\w+|pointer\w+|touch\w+))\s*=\s*["']/gi),
+  ].map((m) => m[1]);
+  if (handlers.length)
+    throw new Error(`inline event handler attribute(s) ${handlers.join(', ')}: the CSP forbids them; use addEventListener in a module script`);
   return into;
 }
 
@@ -64,7 +73,9 @@ export function refuseDefinitionCode(html, texts, file = 'a page') {
   for (const [kind, body] of found) {
     const code = body.trim();
     if (code.length >= 8 && texts.some((t) => t.includes(code)))
-      throw new Error(`${file}: an inline ${kind} comes from calculators/ ("${code.slice(0, 60)}"): definition text must never become code; the CSP will not hash it`);
+      throw new Error(
+        `${file}: an inline ${kind} comes from calculators/ ("${code.slice(0, 60)}"): definition text must never become code; the CSP will not hash it`,
+      );
   }
 }
 
@@ -120,7 +131,9 @@ export function csp() {
         });
         const policy = policyFor(sources);
         for (const [f, html] of pages) writeFileSync(f, withPolicy(html, policy));
-        logger.info(`Content-Security-Policy set on ${files.length} pages (${sources.scripts.size} inline scripts, ${sources.styles.size} styles, ${sources.attrs.size} style attributes hashed site-wide; ${policy.length} characters)`);
+        logger.info(
+          `Content-Security-Policy set on ${files.length} pages (${sources.scripts.size} inline scripts, ${sources.styles.size} styles, ${sources.attrs.size} style attributes hashed site-wide; ${policy.length} characters)`,
+        );
       },
     },
   };

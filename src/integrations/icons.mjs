@@ -36,7 +36,10 @@ async function main() {
     ['apple-touch-icon-180.png', 180, true],
   ];
   for (const [name, size, maskable] of out) {
-    await sharp(Buffer.from(iconSvg({ maskable }))).resize(size, size).png({ compressionLevel: 9 }).toFile(`public/icons/${name}`);
+    await sharp(Buffer.from(iconSvg({ maskable })))
+      .resize(size, size)
+      .png({ compressionLevel: 9 })
+      .toFile(`public/icons/${name}`);
     console.log(`public/icons/${name} (${size}×${size}${maskable ? ', maskable' : ''})`);
   }
 }

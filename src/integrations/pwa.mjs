@@ -15,7 +15,12 @@ import { THEME_DARK, THEME_LIGHT } from './icons.mjs';
  * built, and URLs stay file paths (the worker maps c/bmi/, c/bmi and c/bmi/?x to c/bmi/index.html).
  */
 export const sha256Entries = (outDir) => async (entries) => ({
-  manifest: entries.map((e) => ({ ...e, revision: createHash('sha256').update(readFileSync(join(outDir, e.url.replace(/^\//, '')))).digest('hex') })),
+  manifest: entries.map((e) => ({
+    ...e,
+    revision: createHash('sha256')
+      .update(readFileSync(join(outDir, e.url.replace(/^\//, ''))))
+      .digest('hex'),
+  })),
   warnings: [],
 });
 
@@ -82,7 +87,9 @@ export function pinWebManifest() {
         const root = fileURLToPath(dir);
         const sw = join(root, 'sw.js');
         const text = readFileSync(sw, 'utf8');
-        const hash = createHash('sha256').update(readFileSync(join(root, 'manifest.webmanifest'))).digest('hex');
+        const hash = createHash('sha256')
+          .update(readFileSync(join(root, 'manifest.webmanifest')))
+          .digest('hex');
         const re = /\{"revision":"[0-9a-f]{32}","url":"manifest\.webmanifest"\}/;
         if (!re.test(text)) throw new Error('sw.js: the manifest.webmanifest precache entry was not found; update pinWebManifest in src/integrations/pwa.mjs');
         writeFileSync(sw, text.replace(re, `{"revision":"${hash}","url":"manifest.webmanifest"}`));

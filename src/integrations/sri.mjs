@@ -57,7 +57,11 @@ export function integrity() {
           return cache.get(file);
         };
         const assets = join(root, '_astro');
-        const scripts = existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.js')).sort() : [];
+        const scripts = existsSync(assets)
+          ? readdirSync(assets)
+              .filter((f) => f.endsWith('.js'))
+              .sort()
+          : [];
         const map = JSON.stringify({ imports: {}, integrity: Object.fromEntries(scripts.map((f) => [`${base}_astro/${f}`, hashOf(`${base}_astro/${f}`)])) });
         const files = htmlFiles(root);
         for (const f of files) writeFileSync(f, withIntegrity(readFileSync(f, 'utf8'), hashOf, map));

@@ -26,7 +26,11 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
     return out;
   } catch (e) {
     if (e instanceof ModelError) throw e;
-    throw new ModelError(ctl.signal.aborted ? 'The model download stopped arriving (the network may be blocking it); try again.' : 'The model could not be downloaded; check the connection and try again.');
+    throw new ModelError(
+      ctl.signal.aborted
+        ? 'The model download stopped arriving (the network may be blocking it); try again.'
+        : 'The model could not be downloaded; check the connection and try again.',
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -64,7 +64,9 @@ export const SESSION_OPTIONS: OrtModule.InferenceSession.SessionOptions = { exec
 function mark(name: string): void {
   globalThis.performance?.mark?.(`bedside:${name}`);
 }
-const tap = (name: string) => <T>(x: T): T => (mark(name), x);
+const tap =
+  (name: string) =>
+  <T>(x: T): T => (mark(name), x);
 
 /** The evaluator's session: synchronous underneath, so it starts and runs in microseconds. */
 function evaluatorSession(program: Program): Session {
@@ -135,7 +137,9 @@ export class ModelRunner {
     const bytes = await this.fetchBytes(model.url).then(tap('model-fetched'));
     const actual = await sha256Hex(bytes);
     if (actual !== model.sha256)
-      throw new ModelError(`The ${model.id} model failed its integrity check (sha256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…), so it was not used.`);
+      throw new ModelError(
+        `The ${model.id} model failed its integrity check (sha256 ${actual.slice(0, 12)}… instead of ${model.sha256.slice(0, 12)}…), so it was not used.`,
+      );
     const prepared = this.engine === 'onnxruntime-web' ? undefined : prepare(bytes);
     if (this.engine === 'evaluator' && !prepared?.ok)
       throw new ModelError(`The ${model.id} model cannot be run by the evaluator (${prepared && !prepared.ok ? prepared.reason : ''}).`);

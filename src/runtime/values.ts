@@ -28,7 +28,10 @@ export const fmt = (n: number): string => String(Number(n.toPrecision(4)));
 export const MAX_INPUT_LENGTH = 64;
 
 /** The message for a value longer than MAX_INPUT_LENGTH. */
-const tooLong = (label: string, n: number): FieldResult => ({ status: 'error', message: `${label} is too long to be a value (${n} characters; at most ${MAX_INPUT_LENGTH}).` });
+const tooLong = (label: string, n: number): FieldResult => ({
+  status: 'error',
+  message: `${label} is too long to be a value (${n} characters; at most ${MAX_INPUT_LENGTH}).`,
+});
 
 /** Parses a decimal number as people type it ("0.8", "0,8", " 12 "); undefined if it is not one. */
 export function parseDecimal(text: string): number | undefined {
@@ -60,11 +63,18 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
   }
   // The unit first: the example in the not-a-number message below is converted into it.
   if (unit !== input.unit && !input.units.includes(unit))
-    return { status: 'error', message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.` };
+    return {
+      status: 'error',
+      message: `${displayUnit(unit)} is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.`,
+    };
   const n = parseDecimal(text);
   if (n === undefined && /^-?\d{1,3}(,\d{3})+$/.test(text.trim()))
     return { status: 'error', message: `“${text.trim()}” is ambiguous: write ${text.trim().replace(/,/g, '')} without the comma, or use a decimal point.` };
-  if (n === undefined) return { status: 'error', message: `“${text.trim()}” is not a number. Enter ${input.label.toLowerCase()} as a number, e.g. ${fmt(convert(input.typical[0], input.unit, unit, input.analyte))}.` };
+  if (n === undefined)
+    return {
+      status: 'error',
+      message: `“${text.trim()}” is not a number. Enter ${input.label.toLowerCase()} as a number, e.g. ${fmt(convert(input.typical[0], input.unit, unit, input.analyte))}.`,
+    };
   // 12 significant digits drop float noise of the conversion (100.4 °F is 38 °C, not 38.00000000000001),
   // so a converted value sits on the same side of a cut-off as the value typed in the canonical unit.
   const value = Number(convert(n, unit, input.unit, input.analyte).toPrecision(12));
@@ -79,7 +89,13 @@ export function readNumber(input: NumberInput, text: string, unit: string = inpu
   }
   if (input.training_range && !inRange(value, input.training_range)) {
     const [lo, hi] = input.training_range.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
-    return { status: 'ok', value, ...typedAs, warning: `Outside the data this model was built on (${lo}–${hi}${u ? ` ${u}` : ''}): the prediction is an extrapolation.${hint}`, suggestUnit };
+    return {
+      status: 'ok',
+      value,
+      ...typedAs,
+      warning: `Outside the data this model was built on (${lo}–${hi}${u ? ` ${u}` : ''}): the prediction is an extrapolation.${hint}`,
+      suggestUnit,
+    };
   }
   if (!inRange(value, input.typical)) {
     const [lo, hi] = input.typical.map((l) => fmt(convert(l, input.unit, unit, input.analyte)));
@@ -110,7 +126,11 @@ export function readChoice(input: ChoiceInput, raw: string | number | undefined)
   }
   const s = String(raw).trim().toLowerCase();
   const hit = input.options.find((o) => String(o.value) === s || o.label.toLowerCase() === s);
-  if (!hit) return { status: 'error', message: `“${raw}” is not an option for ${input.label.toLowerCase()}. Choose one of: ${input.options.map((o) => o.label).join(', ')}.` };
+  if (!hit)
+    return {
+      status: 'error',
+      message: `“${raw}” is not an option for ${input.label.toLowerCase()}. Choose one of: ${input.options.map((o) => o.label).join(', ')}.`,
+    };
   return { status: 'ok', value: hit.value };
 }
 
@@ -185,7 +205,8 @@ export function readValue(input: Input, raw: string | number | boolean | undefin
       const { number, unit } = splitUnit(raw);
       if (unit === undefined && /[a-zµ%°]/i.test(number) && parseDecimal(number) === undefined) {
         const m = /[\d.,]+\s*(.+)$/.exec(number);
-        if (m) return { status: 'error', message: `“${m[1]}” is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].join(' or ')}.` };
+        if (m)
+          return { status: 'error', message: `“${m[1]}” is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].join(' or ')}.` };
       }
       return readNumber(input, number, unit ?? input.unit);
     }
@@ -194,8 +215,6 @@ export function readValue(input: Input, raw: string | number | boolean | undefin
     case 'yesno':
       return raw === undefined ? { status: 'ok', value: input.default ? 1 : 0 } : readYesNo(raw, input.label);
     case 'date':
-      return raw === undefined && input.default === 'today'
-        ? { status: 'ok', value: todayDays() }
-        : readDate(input, raw === undefined ? '' : String(raw));
+      return raw === undefined && input.default === 'today' ? { status: 'ok', value: todayDays() } : readDate(input, raw === undefined ? '' : String(raw));
   }
 }

@@ -24,8 +24,7 @@ export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 
@@ -60,8 +59,7 @@ function toProblem(issue: z.ZodIssue, data: unknown, shapeAt: (path: (string | n
   const found = at(data, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.received === 'undefined')
-        return [{ path: issue.path, message: `is required (expected ${issue.expected}) but is missing` }];
+      if (issue.received === 'undefined') return [{ path: issue.path, message: `is required (expected ${issue.expected}) but is missing` }];
       return [{ path: issue.path, message: `${show(found)} is a ${issue.received}; expected ${issue.expected}` }];
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -109,10 +107,7 @@ function toProblem(issue: z.ZodIssue, data: unknown, shapeAt: (path: (string | n
  * Parses `data` with `schema` and returns every problem at once, in author-friendly words.
  * Every place where author input enters (CLI, tests, Astro content) goes through this.
  */
-export function parseFriendly<S extends z.ZodTypeAny>(
-  schema: S,
-  data: unknown,
-): { ok: true; value: z.infer<S> } | { ok: false; problems: Problem[] } {
+export function parseFriendly<S extends z.ZodTypeAny>(schema: S, data: unknown): { ok: true; value: z.infer<S> } | { ok: false; problems: Problem[] } {
   const r = schema.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
   const shapeAt = (path: (string | number)[]) => objectKeysAt(schema, data, path);

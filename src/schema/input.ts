@@ -88,35 +88,40 @@ export const DateInputSchema = z
      * The plausible window relative to today, e.g. an LMP `{ past_days: 300, future_days: 0 }`: a
      * date outside is refused on the page with `reason`. Without it: 150 years back, 10 ahead.
      */
-    plausible: z.object({ past_days: z.number().int().nonnegative(), future_days: z.number().int().nonnegative(), reason: z.string().min(1).optional() }).strict().optional(),
+    plausible: z
+      .object({ past_days: z.number().int().nonnegative(), future_days: z.number().int().nonnegative(), reason: z.string().min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
 /** Any input of a calculator, told apart by `type`. */
-export const InputSchema = z
-  .discriminatedUnion('type', [NumberInputSchema, ChoiceInputSchema, YesNoInputSchema, DateInputSchema])
-  .superRefine((i, ctx) => {
-    if (i.type === 'number') {
-      if (i.typical[0] < i.limits[0] || i.typical[1] > i.limits[1])
-        ctx.addIssue({ code: 'custom', path: ['typical'], message: `typical [${i.typical}] must lie inside limits [${i.limits}]` });
-      if (i.default !== undefined && (i.default < i.limits[0] || i.default > i.limits[1]))
-        ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} must lie inside limits [${i.limits}]` });
-      if (i.optional && i.default !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['optional'], message: 'an input with a default is never empty, so it cannot also be optional: keep either `default` or `optional: true`' });
-      if (i.units.includes(i.unit))
-        ctx.addIssue({ code: 'custom', path: ['units'], message: `"${i.unit}" is the canonical unit already; list only the other units here` });
-    }
-    if (i.type === 'choice') {
-      const seen = new Set<number>();
-      i.options.forEach((o, k) => {
-        if (seen.has(o.value))
-          ctx.addIssue({ code: 'custom', path: ['options', k, 'value'], message: `value ${o.value} is used by two options; each option needs its own value` });
-        seen.add(o.value);
+export const InputSchema = z.discriminatedUnion('type', [NumberInputSchema, ChoiceInputSchema, YesNoInputSchema, DateInputSchema]).superRefine((i, ctx) => {
+  if (i.type === 'number') {
+    if (i.typical[0] < i.limits[0] || i.typical[1] > i.limits[1])
+      ctx.addIssue({ code: 'custom', path: ['typical'], message: `typical [${i.typical}] must lie inside limits [${i.limits}]` });
+    if (i.default !== undefined && (i.default < i.limits[0] || i.default > i.limits[1]))
+      ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} must lie inside limits [${i.limits}]` });
+    if (i.optional && i.default !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['optional'],
+        message: 'an input with a default is never empty, so it cannot also be optional: keep either `default` or `optional: true`',
       });
-      if (i.default !== undefined && !seen.has(i.default))
-        ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} is not the value of any option (${[...seen].join(', ')})` });
-    }
-  });
+    if (i.units.includes(i.unit))
+      ctx.addIssue({ code: 'custom', path: ['units'], message: `"${i.unit}" is the canonical unit already; list only the other units here` });
+  }
+  if (i.type === 'choice') {
+    const seen = new Set<number>();
+    i.options.forEach((o, k) => {
+      if (seen.has(o.value))
+        ctx.addIssue({ code: 'custom', path: ['options', k, 'value'], message: `value ${o.value} is used by two options; each option needs its own value` });
+      seen.add(o.value);
+    });
+    if (i.default !== undefined && !seen.has(i.default))
+      ctx.addIssue({ code: 'custom', path: ['default'], message: `default ${i.default} is not the value of any option (${[...seen].join(', ')})` });
+  }
+});
 
 export type NumberInput = z.infer<typeof NumberInputSchema>;
 export type ChoiceInput = z.infer<typeof ChoiceInputSchema>;

@@ -85,10 +85,13 @@ export function tableRows(t: Table): Record<string, TableRow[]> {
     if (!cut) continue;
     for (const [unit, v] of Object.entries(cut))
       out[unit] =
-        kind === 'above' ? [{ points: 0 }, { above: v, points: 1 }]
-        : kind === 'from' ? [{ points: 0 }, { from: v, points: 1 }]
-        : kind === 'below' ? [{ points: 1 }, { from: v, points: 0 }]
-        : [{ points: 1 }, { above: v, points: 0 }];
+        kind === 'above'
+          ? [{ points: 0 }, { above: v, points: 1 }]
+          : kind === 'from'
+            ? [{ points: 0 }, { from: v, points: 1 }]
+            : kind === 'below'
+              ? [{ points: 1 }, { from: v, points: 0 }]
+              : [{ points: 1 }, { above: v, points: 0 }];
   }
   return out;
 }

@@ -26,7 +26,12 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
     combineWith: 'AND',
   },
   // Keeps abbreviations with digits and hyphens whole: "cha2ds2-vasc", "ckd-epi", "curb-65".
-  tokenize: (text) => text.toLowerCase().split(/[\s,;:()/·—]+/).flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t])).filter(Boolean),
+  tokenize: (text) =>
+    text
+      .toLowerCase()
+      .split(/[\s,;:()/·—]+/)
+      .flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t]))
+      .filter(Boolean),
   processTerm: (term) => term.toLowerCase(),
 };
 

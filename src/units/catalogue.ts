@@ -6,10 +6,31 @@
 
 /** What a unit measures. Units convert only within one dimension (or mass <-> molar via an analyte). */
 export type Dimension =
-  | 'time' | 'mass' | 'length' | 'mass-concentration' | 'molar-concentration' | 'pressure'
-  | 'temperature' | 'percent' | 'ratio' | 'heart-rate' | 'respiratory-rate' | 'bmi' | 'gfr'
-  | 'clearance' | 'volume' | 'flow' | 'score' | 'enzyme-activity' | 'cell-count' | 'hormone-units'
-  | 'area' | 'osmolality' | 'dose-rate' | 'weight-dose-rate' | 'frequency';
+  | 'time'
+  | 'mass'
+  | 'length'
+  | 'mass-concentration'
+  | 'molar-concentration'
+  | 'pressure'
+  | 'temperature'
+  | 'percent'
+  | 'ratio'
+  | 'heart-rate'
+  | 'respiratory-rate'
+  | 'bmi'
+  | 'gfr'
+  | 'clearance'
+  | 'volume'
+  | 'flow'
+  | 'score'
+  | 'enzyme-activity'
+  | 'cell-count'
+  | 'hormone-units'
+  | 'area'
+  | 'osmolality'
+  | 'dose-rate'
+  | 'weight-dose-rate'
+  | 'frequency';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -28,7 +49,11 @@ export interface UnitDef {
 }
 
 const u = (symbol: string, dimension: Dimension, factor: number, display = symbol, extra: Partial<UnitDef> = {}): UnitDef => ({
-  symbol, display, dimension, factor, ...extra,
+  symbol,
+  display,
+  dimension,
+  factor,
+  ...extra,
 });
 
 /** Every unit Bedside knows. Base units: day, kg, m, g/L, mol/L, mmHg, degC. */
@@ -120,7 +145,12 @@ export const ANALYTES: Readonly<Record<string, Analyte>> = {
   potassium: { molarMass: 39.0983, valence: 1, note: 'K+; mmol/L = mEq/L' },
   chloride: { molarMass: 35.453, valence: 1, note: 'Cl-; mmol/L = mEq/L' },
   bicarbonate: { molarMass: 61.0168, valence: 1, note: 'HCO3-; mmol/L = mEq/L' },
-  calcium: { molarMass: 40.078, conventional: ['4 mg/dL', '1 mmol/L'], valence: 2, note: 'Ca2+; 1 mmol/L = 4.0 mg/dL (conventional; 4.008 by molar mass) = 2 mEq/L' },
+  calcium: {
+    molarMass: 40.078,
+    conventional: ['4 mg/dL', '1 mmol/L'],
+    valence: 2,
+    note: 'Ca2+; 1 mmol/L = 4.0 mg/dL (conventional; 4.008 by molar mass) = 2 mEq/L',
+  },
   magnesium: { molarMass: 24.305, conventional: ['2.43 mg/dL', '1 mmol/L'], valence: 2, note: 'Mg2+; 1 mmol/L = 2.43 mg/dL = 2 mEq/L' },
   cholesterol: { molarMass: 386.65, conventional: ['38.67 mg/dL', '1 mmol/L'], note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
   // Triglycerides are conventionally converted as triolein.

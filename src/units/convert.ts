@@ -40,7 +40,10 @@ export function conversionProblem(from: string, to: string, analyte?: string): s
 }
 
 function validAnalytes(field: 'valence' | 'molarMass'): string {
-  return Object.entries(ANALYTES).filter(([, v]) => v[field]).map(([k]) => k).join(', ');
+  return Object.entries(ANALYTES)
+    .filter(([, v]) => v[field])
+    .map(([k]) => k)
+    .join(', ');
 }
 
 /** Converts `value` from one unit to another. Throws when they cannot convert (check with conversionProblem). */

@@ -1,3 +1,3 @@
 export * from './catalogue';
 export * from './convert';
-export * from "./round";
+export * from './round';

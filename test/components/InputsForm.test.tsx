@@ -17,7 +17,18 @@ function setup() {
   let form!: ReturnType<typeof createForm>;
   render(() => {
     form = createForm(ckd);
-    return <InputsForm calc={ckd} form={form} units={createUnitSystem(ckd, form)} onInput={() => inputs++} onClear={() => { cleared++; form.clear(); }} />;
+    return (
+      <InputsForm
+        calc={ckd}
+        form={form}
+        units={createUnitSystem(ckd, form)}
+        onInput={() => inputs++}
+        onClear={() => {
+          cleared++;
+          form.clear();
+        }}
+      />
+    );
   });
   return { form, inputs: () => inputs, cleared: () => cleared };
 }

@@ -41,7 +41,9 @@ describe('createEngine', () => {
     const engine = createRoot(() => createEngine(tampered, nodeRuntime));
     engine.start();
     await until(() => engine.state() === 'error');
-    expect(engine.error()).toMatch(/^The ckd-epi-2021 model failed its integrity check \(sha256 [0-9a-f]{12}… instead of 000000000000…\), so it was not used\.$/);
+    expect(engine.error()).toMatch(
+      /^The ckd-epi-2021 model failed its integrity check \(sha256 [0-9a-f]{12}… instead of 000000000000…\), so it was not used\.$/,
+    );
   });
 });
 

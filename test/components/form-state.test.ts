@@ -7,7 +7,14 @@ import { definition } from './helpers';
 const ckd = definition('ckd-epi-2021');
 const curb = definition('curb-65');
 const input = (calc: typeof ckd, id: string) => calc.inputs.find((i) => i.id === id)!;
-const withForm = <T>(calc: typeof ckd, fn: (form: ReturnType<typeof createForm>) => T): T => createRoot((dispose) => { try { return fn(createForm(calc)); } finally { dispose(); } });
+const withForm = <T>(calc: typeof ckd, fn: (form: ReturnType<typeof createForm>) => T): T =>
+  createRoot((dispose) => {
+    try {
+      return fn(createForm(calc));
+    } finally {
+      dispose();
+    }
+  });
 
 describe('createForm', () => {
   test('starts with every required field missing, canonical units, nothing touched', () =>

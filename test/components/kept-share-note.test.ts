@@ -48,7 +48,10 @@ describe('createKeptValues', () => {
   });
 
   test('restores only what still fits the definition', () => {
-    expect(keptFor(ckd, { texts: { age: '50', sex: '', scr: 7 as never }, units: { scr: 'mmol/L', age: 'years' } })).toEqual({ texts: { age: '50' }, units: { age: 'years' } });
+    expect(keptFor(ckd, { texts: { age: '50', sex: '', scr: 7 as never }, units: { scr: 'mmol/L', age: 'years' } })).toEqual({
+      texts: { age: '50' },
+      units: { age: 'years' },
+    });
   });
 });
 
@@ -74,7 +77,12 @@ describe('createShare', () => {
 describe('createNote', () => {
   test('is undefined until there is a result to note', () =>
     createRoot((dispose) => {
-      const note = createNote(ckd, createForm(ckd), () => undefined, () => true);
+      const note = createNote(
+        ckd,
+        createForm(ckd),
+        () => undefined,
+        () => true,
+      );
       expect(note()).toBeUndefined();
       dispose();
     }));

@@ -11,7 +11,7 @@ export const yes = (v: unknown) => v === true;
 
 // The benchmark gives a platelet count's "unit" as the denominator only (README): a count per µL or
 // mm³; our platelet inputs take it per /uL (converted exactly to 10⁹/L).
-const perMicrolitre: Record<string, string> = { 'µL': '/uL', uL: '/uL', 'mm^3': '/mm3' };
+const perMicrolitre: Record<string, string> = { µL: '/uL', uL: '/uL', 'mm^3': '/mm3' };
 
 /** A platelet count entity as typed text, e.g. [250000, "µL"] -> "250000 /uL". */
 export const platelets = (v: [number, string]) => {

@@ -13,14 +13,24 @@ import type { BenchRow, Mapping } from './types';
 const HERE = join(process.cwd(), 'test/conformance');
 
 export const rows = (): BenchRow[] =>
-  readFileSync(join(HERE, 'medcalc-bench-verified/test.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  readFileSync(join(HERE, 'medcalc-bench-verified/test.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
-interface KnownIssue { row_number: number; kind: string; note: string; faithful_expected: unknown }
+interface KnownIssue {
+  row_number: number;
+  kind: string;
+  note: string;
+  faithful_expected: unknown;
+}
 export const knownIssues = (): Map<number, KnownIssue> =>
   new Map((JSON.parse(readFileSync(join(HERE, 'medcalc-bench-verified/known_issues.json'), 'utf8')) as KnownIssue[]).map((k) => [k.row_number, k]));
 
 export async function loadMappings(): Promise<Mapping[]> {
-  const files = readdirSync(join(HERE, 'mappings')).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(join(HERE, 'mappings'))
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const all: Mapping[] = [];
   for (const f of files) all.push(...((await import(join(HERE, 'mappings', f))).default as Mapping[]));
   return all;
@@ -64,7 +74,13 @@ export async function runConformance(): Promise<RowResult[]> {
     const mapping = byBench.get(benchId);
     const entry = mapping && entries.find((e) => e.id === mapping.calculator);
     if (!mapping || !entry) {
-      for (const row of group) results.push({ row, agree: false, explained: false, reason: mapping ? `calculator ${mapping.calculator} does not exist yet` : 'no calculator mapped yet' });
+      for (const row of group)
+        results.push({
+          row,
+          agree: false,
+          explained: false,
+          reason: mapping ? `calculator ${mapping.calculator} does not exist yet` : 'no calculator mapped yet',
+        });
       continue;
     }
     const model = modelRef(entry.id);
@@ -75,7 +91,10 @@ export async function runConformance(): Promise<RowResult[]> {
       try {
         const { fields, values, ok } = readAll(entry.calc, mapping.inputs(row.relevant_entities, row) as Record<string, string | number | boolean>);
         if (!ok) {
-          reason = `our calculator refuses the input: ${Object.entries(fields).filter(([, f]) => f.status === 'error' || f.status === 'empty').map(([id, f]) => `${id}: ${(f as { message: string }).message}`).join('; ')}`;
+          reason = `our calculator refuses the input: ${Object.entries(fields)
+            .filter(([, f]) => f.status === 'error' || f.status === 'empty')
+            .map(([id, f]) => `${id}: ${(f as { message: string }).message}`)
+            .join('; ')}`;
         } else {
           const out = await runner.run(model, Object.fromEntries(entry.calc.inputs.map((i) => [i.id, Float64Array.of(values[i.id])])));
           const flat = Object.fromEntries(Object.entries(out).map(([n, v]) => [n, v[0]]));
@@ -90,7 +109,14 @@ export async function runConformance(): Promise<RowResult[]> {
         else if (mapping.explain?.[row.row_number]) reason = mapping.explain[row.row_number];
         else if (k) reason = `flagged by the benchmark maintainers (${k.kind}): ${k.note}`;
       }
-      results.push({ row, mapping, ours, agree, reason, explained: !agree && !!reason && (k?.kind === 'gt_implementation_bug' || !!mapping.explain?.[row.row_number] || !!k) });
+      results.push({
+        row,
+        mapping,
+        ours,
+        agree,
+        reason,
+        explained: !agree && !!reason && (k?.kind === 'gt_implementation_bug' || !!mapping.explain?.[row.row_number] || !!k),
+      });
     }
   }
   return results;

@@ -12,9 +12,16 @@ const total = results.length;
 const agree = results.filter((r) => r.agree).length;
 const explained = results.filter((r) => !r.agree && r.explained).length;
 
-const lines = Object.entries(table).map(([id, t]) => `| ${id} | ${t.name} | ${results.find((r) => r.row.calculator_id === Number(id))?.mapping?.calculator ?? '—'} | ${t.agree}/${t.rows} | ${t.explained} | ${t.rows - t.agree - t.explained} |`);
-const dis = results.filter((r) => !r.agree).map((r) =>
-  `| ${r.row.row_number} | ${r.row.calculator_name} | ${JSON.stringify(r.row.ground_truth)} | ${r.ours === undefined ? '—' : JSON.stringify(typeof r.ours === 'number' ? Number(r.ours.toFixed(4)) : r.ours)} | ${r.explained ? 'explained' : 'OPEN'} | ${(r.reason ?? 'unexplained').replace(/\|/g, '\\|')} |`);
+const lines = Object.entries(table).map(
+  ([id, t]) =>
+    `| ${id} | ${t.name} | ${results.find((r) => r.row.calculator_id === Number(id))?.mapping?.calculator ?? '—'} | ${t.agree}/${t.rows} | ${t.explained} | ${t.rows - t.agree - t.explained} |`,
+);
+const dis = results
+  .filter((r) => !r.agree)
+  .map(
+    (r) =>
+      `| ${r.row.row_number} | ${r.row.calculator_name} | ${JSON.stringify(r.row.ground_truth)} | ${r.ours === undefined ? '—' : JSON.stringify(typeof r.ours === 'number' ? Number(r.ours.toFixed(4)) : r.ours)} | ${r.explained ? 'explained' : 'OPEN'} | ${(r.reason ?? 'unexplained').replace(/\|/g, '\\|')} |`,
+  );
 
 const md = `# Conformance with MedCalc-Bench Verified
 
@@ -36,8 +43,19 @@ ${lines.join('\n')}
 ${dis.join('\n')}
 `;
 writeFileSync('CONFORMANCE.md', md);
-console.log(lines.map((l) => l.replace(/^\| |\|$/g, '').split(' | ').join('\t')).join('\n'));
-console.log(`\noverall: ${agree}/${total} agree (${((100 * agree) / total).toFixed(1)} %), ${explained} explained, ${total - agree - explained} open. Wrote CONFORMANCE.md.`);
+console.log(
+  lines
+    .map((l) =>
+      l
+        .replace(/^\| |\|$/g, '')
+        .split(' | ')
+        .join('\t'),
+    )
+    .join('\n'),
+);
+console.log(
+  `\noverall: ${agree}/${total} agree (${((100 * agree) / total).toFixed(1)} %), ${explained} explained, ${total - agree - explained} open. Wrote CONFORMANCE.md.`,
+);
 if (process.argv.includes('--record')) {
   writeFileSync('test/conformance/recorded.json', `${JSON.stringify(Object.fromEntries(Object.entries(table).map(([id, t]) => [id, t.agree])), null, 2)}\n`);
   console.log('Recorded per-calculator agreement in test/conformance/recorded.json.');

@@ -22,7 +22,11 @@ test('every control of a calculator is reachable by keyboard with a visible focu
       const el = document.activeElement as HTMLElement;
       if (!el || el === document.body) return undefined; // focus left the page after the last control
       const style = getComputedStyle(el);
-      return { key: el.id || el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30) || el.tagName, outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px', shadow: style.boxShadow !== 'none' };
+      return {
+        key: el.id || el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30) || el.tagName,
+        outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+        shadow: style.boxShadow !== 'none',
+      };
     });
     if (!info) break;
     reached.add(info.key);

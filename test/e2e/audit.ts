@@ -21,7 +21,9 @@ export async function audit(context: BrowserContext, page: Page): Promise<AuditL
   await page.exposeFunction('__cspViolation', (v: string) => log.problems.push(`CSP: ${v}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
     );
   });
   return log;
@@ -65,7 +67,15 @@ export async function axeLightAndDark(page: Page, { darkRules = 'all' }: { darkR
     await page.emulateMedia({ colorScheme });
     const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
     const result = await (colorScheme === 'dark' && darkRules === 'colour' ? axe.withRules(COLOUR_RULES) : axe.withTags(WCAG_AA)).analyze();
-    found.push(...result.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`));
+    found.push(
+      ...result.violations.map(
+        (v) =>
+          `${colorScheme}: ${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      ),
+    );
   }
   await page.emulateMedia({ colorScheme: null });
   return found;

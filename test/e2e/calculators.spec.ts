@@ -26,7 +26,9 @@ const pageCase = (cases: Case[]): Case => cases.find((c) => Object.values(c.expe
 test('the index lists every calculator', async ({ page }) => {
   await page.goto('./');
   // Read once, compared at once: one round trip however large the catalogue.
-  const links = await page.locator('a[href*="/c/"]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ') })));
+  const links = await page
+    .locator('a[href*="/c/"]')
+    .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').replace(/\s+/g, ' ') })));
   const missing = entries.filter(({ id, calc }) => !links.some((l) => l.href.endsWith(`/c/${id}/`) && l.text.includes(calc.title))).map((e) => e.id);
   expect(missing, 'calculators without a link bearing their title').toEqual([]);
 });

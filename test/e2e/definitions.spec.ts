@@ -44,7 +44,8 @@ test.beforeAll(async () => {
   // the real build; a symlinked node_modules confuses Vite's path cache.
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   dir = mkdtempSync(join(ROOT, 'test-results', 'hostile-build-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'models', 'schema']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'models', 'schema'])
+    cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   // The brotli cache of the 14 MB wasm (src/integrations/precompress.mjs), so the copy does not spend a minute on it.
   mkdirSync(join(dir, 'node_modules', '.cache'), { recursive: true });
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'bedside-precompress'), { recursive: true });
@@ -61,7 +62,12 @@ test.beforeAll(async () => {
   expect(build.status, build.stderr.slice(-2000)).toBe(0);
   server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: dir, stdio: 'ignore', detached: true });
   for (let k = 0; k < 60; k++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${PORT}/`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
 });
@@ -82,7 +88,7 @@ test('hostile notes.md: nothing of it runs or is allowed by the CSP, the page co
   await quickFill(page, bmi.calc, bmi.cases[0]);
   await expectCase(page, bmi.calc, bmi.cases[0]);
   // Unsafe targets are removed (the link text stays, inert); what remains is https.
-  for (const link of await page.locator('.prose-notes a').all()) expect(await link.getAttribute('href') ?? 'https://(none)').toMatch(/^https:\/\//);
+  for (const link of await page.locator('.prose-notes a').all()) expect((await link.getAttribute('href')) ?? 'https://(none)').toMatch(/^https:\/\//);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(new URL(page.url()).host).toBe(`127.0.0.1:${PORT}`);
   expect(requests.filter((u) => !u.startsWith(`http://127.0.0.1:${PORT}/`) && !u.startsWith('data:'))).toEqual([]);

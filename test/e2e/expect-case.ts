@@ -50,14 +50,17 @@ export async function quickFill(page: Page, calc: Calculator, c: Case): Promise<
   const plan = calc.inputs.flatMap((input): Step[] => {
     const raw = c.inputs[input.id];
     if (input.type === 'number') {
-      const { number, unit } = raw === undefined ? { number: undefined, unit: undefined } : typeof raw === 'string' ? splitUnit(raw) : { number: String(raw), unit: undefined };
+      const { number, unit } =
+        raw === undefined ? { number: undefined, unit: undefined } : typeof raw === 'string' ? splitUnit(raw) : { number: String(raw), unit: undefined };
       return [{ kind: 'number' as const, id: input.id, unitLabel: `${input.label} unit`, unit: unit ?? input.unit, text: number }];
     }
     if (raw === undefined) return [];
     if (input.type === 'date') return [{ kind: 'text' as const, id: input.id, text: String(raw) }];
     const value =
       input.type === 'yesno'
-        ? ['yes', 'true', '1', 'present'].includes(String(raw).toLowerCase()) ? '1' : '0'
+        ? ['yes', 'true', '1', 'present'].includes(String(raw).toLowerCase())
+          ? '1'
+          : '0'
         : String(input.options.find((o) => String(o.value) === String(raw) || o.label.toLowerCase() === String(raw).toLowerCase())!.value);
     return [{ kind: 'radio' as const, id: input.id, value }];
   });

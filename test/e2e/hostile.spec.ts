@@ -16,7 +16,23 @@ const bmi = loadCatalog(undefined, ['bmi']).entries[0];
 const HOSTILE_FRAGMENTS = hostileFragments(bmi.calc.inputs.map((i) => i.id));
 
 /** Values the adversarial test and the schemas' edges suggest, each written to every key at once. */
-const BAD = ['null', '{}', '5', '"abc"', '123', '[1,2]', '[null]', '["<img src=x onerror=alert(1)>"]', '{"texts":null}', '{"texts":{"weight":5},"units":[]}', 'not json', '', `"${'x'.repeat(100_000)}"`, '{"__proto__":{"polluted":1}}', '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]'];
+const BAD = [
+  'null',
+  '{}',
+  '5',
+  '"abc"',
+  '123',
+  '[1,2]',
+  '[null]',
+  '["<img src=x onerror=alert(1)>"]',
+  '{"texts":null}',
+  '{"texts":{"weight":5},"units":[]}',
+  'not json',
+  '',
+  `"${'x'.repeat(100_000)}"`,
+  '{"__proto__":{"polluted":1}}',
+  '[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]',
+];
 const LOCAL = ['bedside.recent', 'bedside.favourites', 'bedside.units', 'bedside.theme'];
 
 test('hostile storage: every bad value in every key, the calculator and the catalogue still work', async ({ context }) => {
@@ -24,12 +40,15 @@ test('hostile storage: every bad value in every key, the calculator and the cata
   for (const [k, bad] of BAD.entries()) {
     const page = await context.newPage();
     // Written before the page's own scripts run, on the first load of this tab only.
-    await page.addInitScript(([keys, v, id]) => {
-      if (sessionStorage.getItem('bedside:test-written')) return;
-      for (const k of keys as string[]) localStorage.setItem(k, v as string);
-      sessionStorage.setItem(`bedside:values:${id}`, v as string);
-      sessionStorage.setItem('bedside:test-written', '1');
-    }, [LOCAL, bad, bmi.id]);
+    await page.addInitScript(
+      ([keys, v, id]) => {
+        if (sessionStorage.getItem('bedside:test-written')) return;
+        for (const k of keys as string[]) localStorage.setItem(k, v as string);
+        sessionStorage.setItem(`bedside:values:${id}`, v as string);
+        sessionStorage.setItem('bedside:test-written', '1');
+      },
+      [LOCAL, bad, bmi.id],
+    );
     await page.goto(`c/${bmi.id}/`);
     await expect(page.locator('[data-engine]'), `stored ${bad.slice(0, 30)}`).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
     // The engine starting was what broke; computing is checked on a few states (each costs a fill).
@@ -41,7 +60,10 @@ test('hostile storage: every bad value in every key, the calculator and the cata
     await expect(page.getByRole('list', { name: 'Calculators' }).getByRole('link').first()).toBeVisible();
     // Each bad value was dropped (or replaced by a good one the page wrote since).
     const left = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), LOCAL);
-    expect(left.filter((v) => v === bad), `stored ${bad.slice(0, 30)}`).toEqual([]);
+    expect(
+      left.filter((v) => v === bad),
+      `stored ${bad.slice(0, 30)}`,
+    ).toEqual([]);
     await page.close();
   }
 });

@@ -24,14 +24,23 @@ for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
       const built = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
       return {
         preloaded: [...built.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.getAttribute('href')!, location.href).pathname),
-        loaded: performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => /\.m?js$/.test(p)),
+        loaded: performance
+          .getEntriesByType('resource')
+          .map((r) => new URL(r.name).pathname)
+          .filter((p) => /\.m?js$/.test(p)),
       };
     });
     const atLoad = [...new Set(loaded.filter((p) => !ON_DEMAND.test(p)))];
     expect(atLoad.length).toBeGreaterThan(0);
     // Without a hint, a module is found one import level at a time: one network round trip each.
-    expect(atLoad.filter((p) => !preloaded.includes(p)), 'modules loaded without a modulepreload hint').toEqual([]);
-    expect(preloaded.filter((p) => !loaded.includes(p)), 'hints for modules the page never loads').toEqual([]);
+    expect(
+      atLoad.filter((p) => !preloaded.includes(p)),
+      'modules loaded without a modulepreload hint',
+    ).toEqual([]);
+    expect(
+      preloaded.filter((p) => !loaded.includes(p)),
+      'hints for modules the page never loads',
+    ).toEqual([]);
   });
 }
 
@@ -48,20 +57,29 @@ test.describe('client-side navigation', () => {
   const { entries } = loadCatalog(undefined, ['ckd-epi-2021']);
   const ckd = entries[0];
 
-  test('following a link keeps the engine: the next calculator computes without a reload or any wasm download, under the same strict policy', async ({ page }) => {
+  test('following a link keeps the engine: the next calculator computes without a reload or any wasm download, under the same strict policy', async ({
+    page,
+  }) => {
     const wasm: string[] = [];
     page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
     const violations: string[] = [];
-    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { __v: string[] }).__v ??= []).push(e.violatedDirective)));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { __v: string[] }).__v ??= []).push(e.violatedDirective)),
+    );
     // Dark mode chosen: it must survive the swap (the new page's <html> replaces the old attributes).
     await page.addInitScript(() => localStorage.setItem('bedside.theme', '"dark"'));
     await page.goto('c/ckd-epi-2009/');
     await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-    await page.getByRole('link', { name: /CKD-EPI.*2021/ }).first().click();
+    await page
+      .getByRole('link', { name: /CKD-EPI.*2021/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/c\/ckd-epi-2021\/$/);
     await expect(page.locator('h1')).toContainText('2021');
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'the page was reloaded instead of swapped').toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'the page was reloaded instead of swapped').toBe(
+      true,
+    );
     await expect(page.locator('html')).toHaveClass(/\bdark\b/);
     await fillCase(page, ckd.calc, ckd.cases[0]);
     await expectCase(page, ckd.calc, ckd.cases[0]);

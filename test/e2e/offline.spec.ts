@@ -86,13 +86,17 @@ test('after one visit, every calculator page and its model come from the precach
       const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
       const out: string[] = [];
       for (const { id, sha256 } of list) {
-        const html = await fetch(new URL(`c/${id}/`, document.baseURI)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`)))).catch((e) => `failed: ${e}`);
+        const html = await fetch(new URL(`c/${id}/`, document.baseURI))
+          .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+          .catch((e) => `failed: ${e}`);
         const model = new RegExp(`["'/]models/${id}\\.[0-9a-f]+\\.onnx`).exec(html)?.[0].slice(1);
         if (!model) {
           out.push(`${id}: page ${html.startsWith('failed') ? html : 'names no model'}`);
           continue;
         }
-        const bytes = await fetch(new URL(model, document.baseURI)).then((r) => (r.ok ? r.arrayBuffer() : undefined)).catch(() => undefined);
+        const bytes = await fetch(new URL(model, document.baseURI))
+          .then((r) => (r.ok ? r.arrayBuffer() : undefined))
+          .catch(() => undefined);
         if (!bytes) out.push(`${id}: ${model} not served`);
         else if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== sha256) out.push(`${id}: ${model} is not the pinned model`);
       }

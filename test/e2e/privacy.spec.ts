@@ -31,7 +31,8 @@ test('typed values survive a reload in sessionStorage only, and Clear forgets th
   await field.fill(value);
   await page.reload();
   await expect(field).toHaveValue(value);
-  const stored = () => page.evaluate(() => ({ session: JSON.stringify({ ...sessionStorage }), local: JSON.stringify({ ...localStorage }), cookie: document.cookie }));
+  const stored = () =>
+    page.evaluate(() => ({ session: JSON.stringify({ ...sessionStorage }), local: JSON.stringify({ ...localStorage }), cookie: document.cookie }));
   const s = await stored();
   expect(s.session).toContain(`\\"${input.id}\\":\\"${value}\\"`);
   expect(s.local).not.toContain(value);

@@ -7,7 +7,15 @@ const { entries } = loadCatalog();
 const ckd = entries.find((e) => e.id === 'ckd-epi-2021')!;
 
 test.describe('search', () => {
-  for (const [query, id] of [['egfr', 'ckd-epi-2021'], ['ckd', 'ckd-epi-2021'], ['wells', 'wells-pe'], ['wels', 'wells-pe'], ['meld', 'meld-na'], ['glasgow coma', 'gcs'], ['chads', 'cha2ds2-vasc']] as const) {
+  for (const [query, id] of [
+    ['egfr', 'ckd-epi-2021'],
+    ['ckd', 'ckd-epi-2021'],
+    ['wells', 'wells-pe'],
+    ['wels', 'wells-pe'],
+    ['meld', 'meld-na'],
+    ['glasgow coma', 'gcs'],
+    ['chads', 'cha2ds2-vasc'],
+  ] as const) {
     test(`"${query}" finds ${id}`, async ({ page }) => {
       await page.goto('./');
       await page.getByLabel('Search calculators').fill(query);
@@ -67,7 +75,10 @@ test('copy to note puts the plain-text record on the clipboard', async ({ page, 
   await page.getByRole('button', { name: 'Copy to note' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
   expect(text.split('\n')).toEqual([
     'CKD-EPI Creatinine Equation (2021, race-free) (v1.0.0)',
     'Sex: Female',
@@ -110,7 +121,9 @@ test('scores show points beside options and which criteria scored', async ({ pag
   await page.goto('c/cha2ds2-vasc/');
   await fillCase(page, entry.calc, entry.cases[0]);
   await readOutputs(page, entry.calc);
-  const scoredLabels = entry.calc.inputs.filter((i) => (i.type === 'yesno' && String(entry.cases[0].inputs[i.id]) === 'true') || i.type === 'yesno' && entry.cases[0].inputs[i.id] === 'yes').map((i) => i.label);
+  const scoredLabels = entry.calc.inputs
+    .filter((i) => (i.type === 'yesno' && String(entry.cases[0].inputs[i.id]) === 'true') || (i.type === 'yesno' && entry.cases[0].inputs[i.id] === 'yes'))
+    .map((i) => i.label);
   for (const l of scoredLabels) await expect(page.getByTestId('scored')).toContainText(l);
 });
 
@@ -128,7 +141,10 @@ test('print gives a clean record: no navigation, no formula, result kept', async
 // calculators.spec.ts, with the result shown, and on the site pages in a11y.spec.ts.
 
 test('screenshots for layout review (phone and desktop, light and dark)', async ({ browser }, info) => {
-  for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+  for (const [name, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport, colorScheme });
       await page.goto(`c/ckd-epi-2021/`);

@@ -30,7 +30,11 @@ function tempCatalog(): string {
 
 async function cli(script: string, dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' } });
+    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout: string; stderr: string };
@@ -41,8 +45,14 @@ async function cli(script: string, dir: string, ...args: string[]): Promise<{ co
 describe('new calculator ids', () => {
   const existing = ['bmi', 'heart-score'];
   test.each([
-    ['Heart Score', '"Heart Score" is not a kebab-case id (lower-case letters and digits joined by "-"; it becomes the URL /c/<id>/). Try: npm run new -- heart-score'],
-    ['HEART_score', '"HEART_score" is not a kebab-case id (lower-case letters and digits joined by "-"; it becomes the URL /c/<id>/). Try: npm run new -- heart-score'],
+    [
+      'Heart Score',
+      '"Heart Score" is not a kebab-case id (lower-case letters and digits joined by "-"; it becomes the URL /c/<id>/). Try: npm run new -- heart-score',
+    ],
+    [
+      'HEART_score',
+      '"HEART_score" is not a kebab-case id (lower-case letters and digits joined by "-"; it becomes the URL /c/<id>/). Try: npm run new -- heart-score',
+    ],
     ['-qtc-', '"-qtc-" is not a kebab-case id (lower-case letters and digits joined by "-"; it becomes the URL /c/<id>/). Try: npm run new -- qtc'],
     ['bmi', 'already exists: calculators/bmi/; choose another id or edit it'],
     ['heartscore', '"heartscore" is the same name as calculators/heart-score/ (only the hyphens differ); choose another id or edit it'],
@@ -117,7 +127,13 @@ describe('npm run new', { timeout: 180_000 }, () => {
     cpSync(join(dir, 'trial-score'), join(copy, 'trial-score'), { recursive: true });
     const fill = (file: string, text: string) => writeFileSync(join(copy, 'trial-score', file), text);
     const read = (file: string) => readFileSync(join(copy, 'trial-score', file), 'utf8');
-    fill('calculator.yaml', read('calculator.yaml').replace(/"TODO:[^"]*"/g, '"Filled in by the author"').replace('[todo]', '[cardiology]').replace('10.0000/TODO', '10.1000/example'));
+    fill(
+      'calculator.yaml',
+      read('calculator.yaml')
+        .replace(/"TODO:[^"]*"/g, '"Filled in by the author"')
+        .replace('[todo]', '[cardiology]')
+        .replace('10.0000/TODO', '10.1000/example'),
+    );
     fill('cases.yaml', read('cases.yaml').replace(/"TODO:[^"]*"/g, '"hand-computed"'));
     fill('notes.md', '## Evidence\n\nWritten.\n');
     const { entries, problems } = loadCatalog(copy);

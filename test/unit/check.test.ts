@@ -17,7 +17,11 @@ const run = promisify(execFile);
 
 async function check(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' } });
+    const { stdout, stderr } = await run(TSX, ['src/cli/check.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout: string; stderr: string };
@@ -37,7 +41,10 @@ describe('npm run check runs the worked examples', { timeout: 120_000 }, () => {
   // The first case says 77, band G2: make it say 78 and G1, as a slip in a hand computation would.
   const dir = copy();
   const cases = join(dir, 'ckd-epi-2021', 'cases.yaml');
-  writeFileSync(cases, readFileSync(cases, 'utf8').replace('egfr: { value: 77, band: "G2 — mildly decreased" }', 'egfr: { value: 78, band: "G1 — normal or high" }'));
+  writeFileSync(
+    cases,
+    readFileSync(cases, 'utf8').replace('egfr: { value: 77, band: "G2 — mildly decreased" }', 'egfr: { value: 78, band: "G1 — normal or high" }'),
+  );
   const wrong = check(dir);
 
   test('cases that hold: counted, exit 0', async () => {

@@ -53,7 +53,9 @@ describe('npm run calc', () => {
     const { code, stdout, stderr } = await runs.tooHigh;
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^cannot compute ckd-epi-2021:\n {2}scr: Serum creatinine must be between 0\.1 and \d+ mg\/dL( \([^)]*\))?\. Did you mean µmol\/L\?\n$/);
+    expect(stderr).toMatch(
+      /^cannot compute ckd-epi-2021:\n {2}scr: Serum creatinine must be between 0\.1 and \d+ mg\/dL( \([^)]*\))?\. Did you mean µmol\/L\?\n$/,
+    );
   });
 });
 

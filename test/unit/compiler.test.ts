@@ -39,24 +39,34 @@ describe('bytes', () => {
   });
 
   // Wrapped contributed models keep their own opset: test/unit/contributed-models.test.ts covers them.
-  test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))('%s: IR 8, opset 17, one [N] float64 input per definition input', (id, calc: Calculator) => {
-    const model: any = decodeModel(compileCalculator(id, calc).bytes!);
-    expect(model.ir_version).toBe(8);
-    expect(model.opset_import).toEqual([{ domain: '', version: 17 }]);
-    // One input per definition input, plus unit and typed value for inputs scored per unit by a table.
-    expect(model.graph.input.map((i: any) => i.name)).toEqual(graphInputNames(calc));
-    expect(graphInputNames(calc).filter((n) => !n.includes('.'))).toEqual(calc.inputs.map((i) => i.id));
-    for (const t of [...model.graph.input, ...model.graph.output]) {
-      expect(t.type.tensor_type.elem_type).toBe(11); // DOUBLE
-      expect(t.type.tensor_type.shape.dim).toEqual([{ dim_param: 'N' }]);
-    }
-    const banded = calc.interpretation.map((it) => it.output);
-    expect(model.graph.output.map((o: any) => o.name)).toEqual([
-      ...calc.tables.map((t) => t.id),
-      ...calc.outputs.flatMap((o) => [o.id, ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []), ...(banded.includes(o.id) ? [bandOutputName(o.id)] : [])]),
-    ]);
-    expect(model.metadata_props).toEqual([{ key: 'bedside.id', value: id }, { key: 'bedside.version', value: calc.version }]);
-  });
+  test.each(entries.filter((e) => !e.calc.model).map((e) => [e.id, e.calc] as const))(
+    '%s: IR 8, opset 17, one [N] float64 input per definition input',
+    (id, calc: Calculator) => {
+      const model: any = decodeModel(compileCalculator(id, calc).bytes!);
+      expect(model.ir_version).toBe(8);
+      expect(model.opset_import).toEqual([{ domain: '', version: 17 }]);
+      // One input per definition input, plus unit and typed value for inputs scored per unit by a table.
+      expect(model.graph.input.map((i: any) => i.name)).toEqual(graphInputNames(calc));
+      expect(graphInputNames(calc).filter((n) => !n.includes('.'))).toEqual(calc.inputs.map((i) => i.id));
+      for (const t of [...model.graph.input, ...model.graph.output]) {
+        expect(t.type.tensor_type.elem_type).toBe(11); // DOUBLE
+        expect(t.type.tensor_type.shape.dim).toEqual([{ dim_param: 'N' }]);
+      }
+      const banded = calc.interpretation.map((it) => it.output);
+      expect(model.graph.output.map((o: any) => o.name)).toEqual([
+        ...calc.tables.map((t) => t.id),
+        ...calc.outputs.flatMap((o) => [
+          o.id,
+          ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []),
+          ...(banded.includes(o.id) ? [bandOutputName(o.id)] : []),
+        ]),
+      ]);
+      expect(model.metadata_props).toEqual([
+        { key: 'bedside.id', value: id },
+        { key: 'bedside.version', value: calc.version },
+      ]);
+    },
+  );
 
   test('a changed coefficient changes the bytes', () => {
     const mk = (k: string) => defineCalc({ inputs: [numberInput('x')], outputs: [{ id: 'y', label: 'y', formula: `x * ${k}` }] });
@@ -72,61 +82,339 @@ const CASES: { f: string; rows: [Record<string, number>, number][] }[] = [
   { f: '(x + y) * z', rows: [[{ x: 1, y: 2, z: 3 }, 9]] },
   { f: 'x - y - z', rows: [[{ x: 10, y: 3, z: 2 }, 5]] },
   { f: 'x / y / z', rows: [[{ x: 24, y: 4, z: 2 }, 3]] },
-  { f: 'x ^ y', rows: [[{ x: 2, y: 10 }, 1024], [{ x: 4, y: 0.5 }, 2], [{ x: 2, y: -1 }, 0.5], [{ x: 0.9938, y: 50 }, 0.7327395281213049]] },
+  {
+    f: 'x ^ y',
+    rows: [
+      [{ x: 2, y: 10 }, 1024],
+      [{ x: 4, y: 0.5 }, 2],
+      [{ x: 2, y: -1 }, 0.5],
+      [{ x: 0.9938, y: 50 }, 0.7327395281213049],
+    ],
+  },
   { f: 'x ^ y ^ z', rows: [[{ x: 2, y: 3, z: 2 }, 512]] },
   { f: '-x ^ 2', rows: [[{ x: 3 }, -9]] },
-  { f: '-x', rows: [[{ x: 3 }, -3], [{ x: -2.5 }, 2.5]] },
-  { f: 'x mod y', rows: [[{ x: 7, y: 3 }, 1], [{ x: -7, y: 3 }, 2], [{ x: 7.5, y: 2 }, 1.5], [{ x: 7, y: -3 }, -2]] },
+  {
+    f: '-x',
+    rows: [
+      [{ x: 3 }, -3],
+      [{ x: -2.5 }, 2.5],
+    ],
+  },
+  {
+    f: 'x mod y',
+    rows: [
+      [{ x: 7, y: 3 }, 1],
+      [{ x: -7, y: 3 }, 2],
+      [{ x: 7.5, y: 2 }, 1.5],
+      [{ x: 7, y: -3 }, -2],
+    ],
+  },
   { f: 'min(x, y, z)', rows: [[{ x: 3, y: -1, z: 2 }, -1]] },
   { f: 'max(x, y, z)', rows: [[{ x: 3, y: -1, z: 2 }, 3]] },
   { f: 'sum(x, y, z)', rows: [[{ x: 3, y: -1, z: 2.5 }, 4.5]] },
   { f: 'min(x)', rows: [[{ x: 3 }, 3]] },
-  { f: 'max(x, 1)', rows: [[{ x: 0.5 }, 1], [{ x: 1.5 }, 1.5]] },
-  { f: 'abs(x)', rows: [[{ x: -3.5 }, 3.5], [{ x: 2 }, 2], [{ x: 0 }, 0]] },
-  { f: 'sqrt(x)', rows: [[{ x: 16 }, 4], [{ x: 2 }, Math.SQRT2]] },
-  { f: 'exp(x)', rows: [[{ x: 0 }, 1], [{ x: 1 }, Math.E], [{ x: -1 }, 1 / Math.E]] },
-  { f: 'log(x)', rows: [[{ x: Math.E }, 1], [{ x: 1 }, 0], [{ x: 10 }, Math.LN10]] },
+  {
+    f: 'max(x, 1)',
+    rows: [
+      [{ x: 0.5 }, 1],
+      [{ x: 1.5 }, 1.5],
+    ],
+  },
+  {
+    f: 'abs(x)',
+    rows: [
+      [{ x: -3.5 }, 3.5],
+      [{ x: 2 }, 2],
+      [{ x: 0 }, 0],
+    ],
+  },
+  {
+    f: 'sqrt(x)',
+    rows: [
+      [{ x: 16 }, 4],
+      [{ x: 2 }, Math.SQRT2],
+    ],
+  },
+  {
+    f: 'exp(x)',
+    rows: [
+      [{ x: 0 }, 1],
+      [{ x: 1 }, Math.E],
+      [{ x: -1 }, 1 / Math.E],
+    ],
+  },
+  {
+    f: 'log(x)',
+    rows: [
+      [{ x: Math.E }, 1],
+      [{ x: 1 }, 0],
+      [{ x: 10 }, Math.LN10],
+    ],
+  },
   { f: 'ln(x)', rows: [[{ x: Math.exp(2) }, 2]] },
   { f: 'log(x, 10)', rows: [[{ x: 1000 }, 3]] },
-  { f: 'log(x, 2)', rows: [[{ x: 8 }, 3], [{ x: 0.25 }, -2]] },
-  { f: 'log10(x)', rows: [[{ x: 1000 }, 3], [{ x: 0.01 }, -2], [{ x: 2 }, Math.log10(2)]] },
-  { f: 'floor(x)', rows: [[{ x: 2.7 }, 2], [{ x: -2.5 }, -3], [{ x: 3 }, 3]] },
-  { f: 'ceil(x)', rows: [[{ x: 2.1 }, 3], [{ x: -2.5 }, -2], [{ x: 3 }, 3]] },
+  {
+    f: 'log(x, 2)',
+    rows: [
+      [{ x: 8 }, 3],
+      [{ x: 0.25 }, -2],
+    ],
+  },
+  {
+    f: 'log10(x)',
+    rows: [
+      [{ x: 1000 }, 3],
+      [{ x: 0.01 }, -2],
+      [{ x: 2 }, Math.log10(2)],
+    ],
+  },
+  {
+    f: 'floor(x)',
+    rows: [
+      [{ x: 2.7 }, 2],
+      [{ x: -2.5 }, -3],
+      [{ x: 3 }, 3],
+    ],
+  },
+  {
+    f: 'ceil(x)',
+    rows: [
+      [{ x: 2.1 }, 3],
+      [{ x: -2.5 }, -2],
+      [{ x: 3 }, 3],
+    ],
+  },
   // Half away from zero, as clinicians round, and robust to binary floating point (2.675 * 100 = 267.49999999999997).
-  { f: 'round(x)', rows: [[{ x: 2.5 }, 3], [{ x: -2.5 }, -3], [{ x: 0.5 }, 1], [{ x: -0.5 }, -1], [{ x: 1.4999 }, 1], [{ x: -1.4999 }, -1], [{ x: 20.904 }, 21]] },
-  { f: 'round(x, 2)', rows: [[{ x: 2.675 }, 2.68], [{ x: -2.675 }, -2.68], [{ x: 1.005 }, 1.01], [{ x: 1.0049 }, 1], [{ x: 1.125 }, 1.13]] },
-  { f: 'round(x, 1)', rows: [[{ x: -1.25 }, -1.3], [{ x: 0.05 }, 0.1], [{ x: 0.04 }, 0], [{ x: 1.76684 }, 1.8], [{ x: 1.12802 }, 1.1]] },
+  {
+    f: 'round(x)',
+    rows: [
+      [{ x: 2.5 }, 3],
+      [{ x: -2.5 }, -3],
+      [{ x: 0.5 }, 1],
+      [{ x: -0.5 }, -1],
+      [{ x: 1.4999 }, 1],
+      [{ x: -1.4999 }, -1],
+      [{ x: 20.904 }, 21],
+    ],
+  },
+  {
+    f: 'round(x, 2)',
+    rows: [
+      [{ x: 2.675 }, 2.68],
+      [{ x: -2.675 }, -2.68],
+      [{ x: 1.005 }, 1.01],
+      [{ x: 1.0049 }, 1],
+      [{ x: 1.125 }, 1.13],
+    ],
+  },
+  {
+    f: 'round(x, 1)',
+    rows: [
+      [{ x: -1.25 }, -1.3],
+      [{ x: 0.05 }, 0.1],
+      [{ x: 0.04 }, 0],
+      [{ x: 1.76684 }, 1.8],
+      [{ x: 1.12802 }, 1.1],
+    ],
+  },
   { f: 'round(x, 1) * 10', rows: [[{ x: 1.15 }, 12]] },
-  { f: 'clamp(x, 1, 4)', rows: [[{ x: 0.5 }, 1], [{ x: 2.5 }, 2.5], [{ x: 5 }, 4], [{ x: 1 }, 1], [{ x: 4 }, 4]] },
-  { f: 'sigmoid(x)', rows: [[{ x: 0 }, 0.5], [{ x: 2 }, 0.8807970779778823], [{ x: -2 }, 0.11920292202211755]] },
-  { f: 'x < y', rows: [[{ x: 1, y: 2 }, 1], [{ x: 2, y: 2 }, 0], [{ x: 3, y: 2 }, 0]] },
-  { f: 'x <= y', rows: [[{ x: 1, y: 2 }, 1], [{ x: 2, y: 2 }, 1], [{ x: 3, y: 2 }, 0]] },
-  { f: 'x > y', rows: [[{ x: 1, y: 2 }, 0], [{ x: 2, y: 2 }, 0], [{ x: 3, y: 2 }, 1]] },
-  { f: 'x >= y', rows: [[{ x: 1, y: 2 }, 0], [{ x: 2, y: 2 }, 1], [{ x: 3, y: 2 }, 1]] },
-  { f: 'x == y', rows: [[{ x: 1, y: 2 }, 0], [{ x: 2, y: 2 }, 1]] },
-  { f: 'x != y', rows: [[{ x: 1, y: 2 }, 1], [{ x: 2, y: 2 }, 0]] },
-  { f: 'x > 0 and y > 0', rows: [[{ x: 1, y: 1 }, 1], [{ x: 1, y: -1 }, 0], [{ x: -1, y: 1 }, 0], [{ x: -1, y: -1 }, 0]] },
-  { f: 'x > 0 or y > 0', rows: [[{ x: 1, y: 1 }, 1], [{ x: 1, y: -1 }, 1], [{ x: -1, y: 1 }, 1], [{ x: -1, y: -1 }, 0]] },
-  { f: 'x > 0 xor y > 0', rows: [[{ x: 1, y: 1 }, 0], [{ x: 1, y: -1 }, 1], [{ x: -1, y: 1 }, 1], [{ x: -1, y: -1 }, 0]] },
-  { f: 'not (x > 0)', rows: [[{ x: 1 }, 0], [{ x: -1 }, 1]] },
+  {
+    f: 'clamp(x, 1, 4)',
+    rows: [
+      [{ x: 0.5 }, 1],
+      [{ x: 2.5 }, 2.5],
+      [{ x: 5 }, 4],
+      [{ x: 1 }, 1],
+      [{ x: 4 }, 4],
+    ],
+  },
+  {
+    f: 'sigmoid(x)',
+    rows: [
+      [{ x: 0 }, 0.5],
+      [{ x: 2 }, 0.8807970779778823],
+      [{ x: -2 }, 0.11920292202211755],
+    ],
+  },
+  {
+    f: 'x < y',
+    rows: [
+      [{ x: 1, y: 2 }, 1],
+      [{ x: 2, y: 2 }, 0],
+      [{ x: 3, y: 2 }, 0],
+    ],
+  },
+  {
+    f: 'x <= y',
+    rows: [
+      [{ x: 1, y: 2 }, 1],
+      [{ x: 2, y: 2 }, 1],
+      [{ x: 3, y: 2 }, 0],
+    ],
+  },
+  {
+    f: 'x > y',
+    rows: [
+      [{ x: 1, y: 2 }, 0],
+      [{ x: 2, y: 2 }, 0],
+      [{ x: 3, y: 2 }, 1],
+    ],
+  },
+  {
+    f: 'x >= y',
+    rows: [
+      [{ x: 1, y: 2 }, 0],
+      [{ x: 2, y: 2 }, 1],
+      [{ x: 3, y: 2 }, 1],
+    ],
+  },
+  {
+    f: 'x == y',
+    rows: [
+      [{ x: 1, y: 2 }, 0],
+      [{ x: 2, y: 2 }, 1],
+    ],
+  },
+  {
+    f: 'x != y',
+    rows: [
+      [{ x: 1, y: 2 }, 1],
+      [{ x: 2, y: 2 }, 0],
+    ],
+  },
+  {
+    f: 'x > 0 and y > 0',
+    rows: [
+      [{ x: 1, y: 1 }, 1],
+      [{ x: 1, y: -1 }, 0],
+      [{ x: -1, y: 1 }, 0],
+      [{ x: -1, y: -1 }, 0],
+    ],
+  },
+  {
+    f: 'x > 0 or y > 0',
+    rows: [
+      [{ x: 1, y: 1 }, 1],
+      [{ x: 1, y: -1 }, 1],
+      [{ x: -1, y: 1 }, 1],
+      [{ x: -1, y: -1 }, 0],
+    ],
+  },
+  {
+    f: 'x > 0 xor y > 0',
+    rows: [
+      [{ x: 1, y: 1 }, 0],
+      [{ x: 1, y: -1 }, 1],
+      [{ x: -1, y: 1 }, 1],
+      [{ x: -1, y: -1 }, 0],
+    ],
+  },
+  {
+    f: 'not (x > 0)',
+    rows: [
+      [{ x: 1 }, 0],
+      [{ x: -1 }, 1],
+    ],
+  },
   // Numbers used as booleans (non-zero is true), booleans used as numbers (true is 1).
-  { f: 'x and y', rows: [[{ x: 2, y: 0 }, 0], [{ x: 2, y: -3 }, 1]] },
-  { f: '(x > 1) + (y > 1) + (z > 1)', rows: [[{ x: 2, y: 2, z: 0 }, 2], [{ x: 0, y: 0, z: 0 }, 0]] },
-  { f: 'x > 0 ? y : z', rows: [[{ x: 1, y: 2, z: 3 }, 2], [{ x: 0, y: 2, z: 3 }, 3]] },
-  { f: 'x < 0 ? -1 : x == 0 ? 0 : 1', rows: [[{ x: -5 }, -1], [{ x: 0 }, 0], [{ x: 5 }, 1]] },
-  { f: 'x >= 1 ? 10 : 20', rows: [[{ x: 1 }, 10], [{ x: 0.999 }, 20]] },
-  { f: 'b ? x : y', rows: [[{ b: 1, x: 2, y: 3 }, 2], [{ b: 0, x: 2, y: 3 }, 3]] },
-  { f: 'points(c)', rows: [[{ c: 0 }, 0], [{ c: 1 }, 2], [{ c: 5 }, 7], [{ c: 3 }, NaN]] },
-  { f: 'points(b)', rows: [[{ b: 0 }, 0], [{ b: 1 }, 3]] },
+  {
+    f: 'x and y',
+    rows: [
+      [{ x: 2, y: 0 }, 0],
+      [{ x: 2, y: -3 }, 1],
+    ],
+  },
+  {
+    f: '(x > 1) + (y > 1) + (z > 1)',
+    rows: [
+      [{ x: 2, y: 2, z: 0 }, 2],
+      [{ x: 0, y: 0, z: 0 }, 0],
+    ],
+  },
+  {
+    f: 'x > 0 ? y : z',
+    rows: [
+      [{ x: 1, y: 2, z: 3 }, 2],
+      [{ x: 0, y: 2, z: 3 }, 3],
+    ],
+  },
+  {
+    f: 'x < 0 ? -1 : x == 0 ? 0 : 1',
+    rows: [
+      [{ x: -5 }, -1],
+      [{ x: 0 }, 0],
+      [{ x: 5 }, 1],
+    ],
+  },
+  {
+    f: 'x >= 1 ? 10 : 20',
+    rows: [
+      [{ x: 1 }, 10],
+      [{ x: 0.999 }, 20],
+    ],
+  },
+  {
+    f: 'b ? x : y',
+    rows: [
+      [{ b: 1, x: 2, y: 3 }, 2],
+      [{ b: 0, x: 2, y: 3 }, 3],
+    ],
+  },
+  {
+    f: 'points(c)',
+    rows: [
+      [{ c: 0 }, 0],
+      [{ c: 1 }, 2],
+      [{ c: 5 }, 7],
+      [{ c: 3 }, NaN],
+    ],
+  },
+  {
+    f: 'points(b)',
+    rows: [
+      [{ b: 0 }, 0],
+      [{ b: 1 }, 3],
+    ],
+  },
   { f: 'points(c) + points(b)', rows: [[{ c: 5, b: 1 }, 10]] },
-  { f: 'c == "mid"', rows: [[{ c: 1 }, 1], [{ c: 5 }, 0]] },
-  { f: '"HIGH" != c', rows: [[{ c: 1 }, 1], [{ c: 5 }, 0]] },
-  { f: 'c == 5', rows: [[{ c: 5 }, 1], [{ c: 0 }, 0]] },
+  {
+    f: 'c == "mid"',
+    rows: [
+      [{ c: 1 }, 1],
+      [{ c: 5 }, 0],
+    ],
+  },
+  {
+    f: '"HIGH" != c',
+    rows: [
+      [{ c: 1 }, 1],
+      [{ c: 5 }, 0],
+    ],
+  },
+  {
+    f: 'c == 5',
+    rows: [
+      [{ c: 5 }, 1],
+      [{ c: 0 }, 0],
+    ],
+  },
   { f: 'true ? x : y', rows: [[{ x: 2, y: 3 }, 2]] },
   // Constant-only outputs are broadcast to the batch.
-  { f: 'pi', rows: [[{}, Math.PI], [{ x: 9 }, Math.PI]] },
+  {
+    f: 'pi',
+    rows: [
+      [{}, Math.PI],
+      [{ x: 9 }, Math.PI],
+    ],
+  },
   { f: 'e', rows: [[{}, Math.E]] },
-  { f: '2 ^ 3 ^ 2', rows: [[{}, 512], [{ x: 1 }, 512]] },
+  {
+    f: '2 ^ 3 ^ 2',
+    rows: [
+      [{}, 512],
+      [{ x: 1 }, 512],
+    ],
+  },
   { f: 'round(2.675, 2)', rows: [[{}, 2.68]] },
 ];
 
@@ -134,8 +422,19 @@ describe('operators and functions', () => {
   const outputs = CASES.map((c, k) => ({ id: `o${k}`, label: c.f, formula: c.f }));
   const calc = defineCalc({
     inputs: [
-      numberInput('x'), numberInput('y'), numberInput('z'),
-      { id: 'c', label: 'c', type: 'choice', options: [{ value: 0, label: 'Low', points: 0 }, { value: 1, label: 'Mid', points: 2 }, { value: 5, label: 'High', points: 7 }] },
+      numberInput('x'),
+      numberInput('y'),
+      numberInput('z'),
+      {
+        id: 'c',
+        label: 'c',
+        type: 'choice',
+        options: [
+          { value: 0, label: 'Low', points: 0 },
+          { value: 1, label: 'Mid', points: 2 },
+          { value: 5, label: 'High', points: 7 },
+        ],
+      },
       { id: 'b', label: 'b', type: 'yesno', points: 3 },
     ],
     outputs: [
@@ -153,7 +452,12 @@ describe('operators and functions', () => {
 
   beforeAll(async () => {
     expect(checked.problems).toEqual([]);
-    out = await runRows(calc, rows.map((r) => r.row), runner, 'operators');
+    out = await runRows(
+      calc,
+      rows.map((r) => r.row),
+      runner,
+      'operators',
+    );
   });
 
   test.each(CASES.map((c, k) => [c.f, k] as const))('%s', (f, k) => {
@@ -173,7 +477,11 @@ describe('operators and functions', () => {
   });
 
   test('points: all and points: [ids] sum the declared points', () => {
-    const fed = [{ ...defaults, c: 5, b: 1 }, { ...defaults, c: 1, b: 0 }, { ...defaults, c: 0, b: 1 }];
+    const fed = [
+      { ...defaults, c: 5, b: 1 },
+      { ...defaults, c: 1, b: 0 },
+      { ...defaults, c: 0, b: 1 },
+    ];
     return runRows(calc, fed, runner, 'operators').then((o) => {
       expect([...o.all]).toEqual([10, 2, 3]);
       expect([...o.only_c]).toEqual([7, 2, 0]);
@@ -184,7 +492,10 @@ describe('operators and functions', () => {
   });
 
   test('where-names chain in order; a constant where-name is broadcast', async () => {
-    const fed = [{ ...defaults, x: 3 }, { ...defaults, x: 2 }];
+    const fed = [
+      { ...defaults, x: 3 },
+      { ...defaults, x: 2 },
+    ];
     const o = await runRows(calc, fed, runner, 'operators');
     expect([...o.chained]).toEqual([49, -5]);
     expect([...o.const_where]).toEqual([2, 2]);
@@ -201,16 +512,36 @@ describe('interpretation bands, matched inside the model on the displayed value'
   ];
   const calc = defineCalc({
     inputs: [numberInput('x')],
-    outputs: [{ id: 'v', label: 'v', formula: 'x', decimals: 1 }, { id: 'w', label: 'w', formula: 'x * 10', decimals: 0 }],
+    outputs: [
+      { id: 'v', label: 'v', formula: 'x', decimals: 1 },
+      { id: 'w', label: 'w', formula: 'x * 10', decimals: 0 },
+    ],
     interpretation: [{ output: 'v', source: 'test', bands }],
   });
   const table: [number, number][] = [
-    [0.94, 0], [0.95, 1], [1, 1], [1.5, 1], [1.94, 1], [1.95, 2], [2.5, 2], [2.94, 2], [2.95, -1], [100, -1], [-0.05, 0], [-50, 0],
+    [0.94, 0],
+    [0.95, 1],
+    [1, 1],
+    [1.5, 1],
+    [1.94, 1],
+    [1.95, 2],
+    [2.5, 2],
+    [2.94, 2],
+    [2.95, -1],
+    [100, -1],
+    [-0.05, 0],
+    [-50, 0],
   ];
 
   test('band index per row, and -1 where no band matches', async () => {
     const { ref } = compileToFile('bands', calc);
-    const out = await runner.run(ref, toFeeds(ref.inputs, table.map(([x]) => ({ x }))));
+    const out = await runner.run(
+      ref,
+      toFeeds(
+        ref.inputs,
+        table.map(([x]) => ({ x })),
+      ),
+    );
     expect(ref.outputs).toEqual(['v', 'v.band', 'w']);
     expect([...out['v.band']]).toEqual(table.map(([, b]) => b));
     expect(table.map(([x]) => bandIndex(x, 1, bands))).toEqual(table.map(([, b]) => b));
@@ -220,7 +551,19 @@ describe('interpretation bands, matched inside the model on the displayed value'
 describe('formula problems are refused before compiling', () => {
   const problemsOf = (formula: string, where: Record<string, string> = {}) => {
     const calc = defineCalc({
-      inputs: [numberInput('x'), { id: 'sex', label: 'Sex', type: 'choice', options: [{ value: 0, label: 'Male' }, { value: 1, label: 'Female' }] }, { id: 'b', label: 'b', type: 'yesno' }],
+      inputs: [
+        numberInput('x'),
+        {
+          id: 'sex',
+          label: 'Sex',
+          type: 'choice',
+          options: [
+            { value: 0, label: 'Male' },
+            { value: 1, label: 'Female' },
+          ],
+        },
+        { id: 'b', label: 'b', type: 'yesno' },
+      ],
       outputs: [{ id: 'y', label: 'y', where, formula }],
     });
     const r = compileCalculator('t', calc);

@@ -20,10 +20,22 @@ function logistic(opts: { inputName?: string; featureDim?: number | string; zipm
     { input: ['z0', 'B'], output: ['z'], op_type: 'Add', name: 'add' },
     { input: ['z'], output: ['probability'], op_type: 'Sigmoid', name: 'sig' },
   ];
-  const outputs: Record<string, unknown>[] = [{ name: 'probability', type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: [{ dim_param: 'N' }, { dim_value: 1 }] } } } }];
+  const outputs: Record<string, unknown>[] = [
+    { name: 'probability', type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim: [{ dim_param: 'N' }, { dim_value: 1 }] } } } },
+  ];
   if (zipmap) {
-    nodes.push({ input: ['probability'], output: ['output_probability'], op_type: 'ZipMap', domain: 'ai.onnx.ml', name: 'zm', attribute: [{ name: 'classlabels_int64s', type: 7, ints: [1] }] });
-    outputs.push({ name: 'output_probability', type: { sequence_type: { elem_type: { map_type: { key_type: DataType.INT64, value_type: { tensor_type: { elem_type: DataType.FLOAT } } } } } } });
+    nodes.push({
+      input: ['probability'],
+      output: ['output_probability'],
+      op_type: 'ZipMap',
+      domain: 'ai.onnx.ml',
+      name: 'zm',
+      attribute: [{ name: 'classlabels_int64s', type: 7, ints: [1] }],
+    });
+    outputs.push({
+      name: 'output_probability',
+      type: { sequence_type: { elem_type: { map_type: { key_type: DataType.INT64, value_type: { tensor_type: { elem_type: DataType.FLOAT } } } } } },
+    });
   }
   if (seqOutput) outputs[0] = { name: 'probability', type: { sequence_type: { elem_type: { tensor_type: { elem_type: DataType.FLOAT } } } } };
   return encodeModel({
@@ -44,19 +56,42 @@ function logistic(opts: { inputName?: string; featureDim?: number | string; zipm
 }
 
 const card = {
-  demonstration: true, intended_use: 'test', population: 'test', outcome: 'test', development_data: 'test', method: 'test',
-  discrimination: 'test', calibration: 'test', external_validation: 'none', limitations: ['test'], fairness: 'test', reproduce: 'test',
+  demonstration: true,
+  intended_use: 'test',
+  population: 'test',
+  outcome: 'test',
+  development_data: 'test',
+  method: 'test',
+  discrimination: 'test',
+  calibration: 'test',
+  external_validation: 'none',
+  limitations: ['test'],
+  fairness: 'test',
+  reproduce: 'test',
 };
 const number = (id: string) => ({ id, label: id, type: 'number', unit: 'ratio', limits: [-10, 10], typical: [-5, 5], training_range: [-5, 5] });
 
 function definition(extra: Record<string, unknown> = {}): Calculator {
   return CalculatorSchema.parse({
-    title: 'Trained demo', summary: 's', variant: 'v', version: '1.0.0', specialties: ['general medicine'],
+    title: 'Trained demo',
+    summary: 's',
+    variant: 'v',
+    version: '1.0.0',
+    specialties: ['general medicine'],
     inputs: [number('a'), number('b')],
     model: { file: 'contributed-models/demo.onnx', input: 'features', features: ['a', 'b'] },
     model_card: card,
     outputs: [{ id: 'risk', label: 'Risk', unit: '%', decimals: 1, from_model: { tensor: 'probability', column: 0, scale: 100 } }],
-    interpretation: [{ output: 'risk', source: 'test', bands: [{ max: 12, label: 'below the alert threshold of 12 %' }, { min: 12, label: 'above the alert threshold of 12 %' }] }],
+    interpretation: [
+      {
+        output: 'risk',
+        source: 'test',
+        bands: [
+          { max: 12, label: 'below the alert threshold of 12 %' },
+          { min: 12, label: 'above the alert threshold of 12 %' },
+        ],
+      },
+    ],
     references: [{ cite: 'x', doi: '10.1000/x', primary: true }],
     ...extra,
   });
@@ -88,7 +123,9 @@ describe('the build refuses what the browser cannot run', () => {
     expect(messages(compileCalculator('demo', definition(), logistic({ seqOutput: true })))).toContain(
       'output "probability" is not a tensor (a sequence or map); onnxruntime-web cannot read it | export plain tensor outputs (no ZipMap, no sequences)',
     );
-    expect(messages(compileCalculator('demo', definition()))).toEqual(['contributed-models/demo.onnx does not exist | add the contributed .onnx file at that path']);
+    expect(messages(compileCalculator('demo', definition()))).toEqual([
+      'contributed-models/demo.onnx does not exist | add the contributed .onnx file at that path',
+    ]);
   });
 
   test('the definition must carry a model card and training ranges', () => {
@@ -107,9 +144,18 @@ describe('a wrapped model equals the contributed model run directly', () => {
     expect(compileCalculator('demo', definition(), source).bytes).toEqual(r.bytes); // deterministic
     const ort = await import('onnxruntime-web/wasm');
     ort.env.wasm.numThreads = 1;
-    const rows = [[0, 0], [2, 1], [-3, 4], [4.5, -2]];
-    const direct = await (await ort.InferenceSession.create(source)).run({ features: new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, 2]) });
-    const wrapped = await (await ort.InferenceSession.create(r.bytes!)).run({
+    const rows = [
+      [0, 0],
+      [2, 1],
+      [-3, 4],
+      [4.5, -2],
+    ];
+    const direct = await (
+      await ort.InferenceSession.create(source)
+    ).run({ features: new ort.Tensor('float32', Float32Array.from(rows.flat()), [rows.length, 2]) });
+    const wrapped = await (
+      await ort.InferenceSession.create(r.bytes!)
+    ).run({
       a: new ort.Tensor('float64', Float64Array.from(rows.map((x) => x[0])), [rows.length]),
       b: new ort.Tensor('float64', Float64Array.from(rows.map((x) => x[1])), [rows.length]),
     });
@@ -127,8 +173,12 @@ describe('contributed models in the catalogue', () => {
     const { readFileSync } = await import('node:fs');
     const { loadCatalog } = await import('../../src/definitions/load');
     const wdbc = loadCatalog(undefined, ['wdbc-malignancy-demo']).entries[0].calc;
-    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/zipmap.onnx'))).join('\n')).toMatch(/ends in a ZipMap[\s\S]*export without ZipMap/);
-    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/wrong-inputs.onnx')))).toEqual(['the model has no input "features". Its inputs: x']);
+    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/zipmap.onnx'))).join('\n')).toMatch(
+      /ends in a ZipMap[\s\S]*export without ZipMap/,
+    );
+    expect(messages(compileCalculator('wdbc-malignancy-demo', wdbc, readFileSync('test/fixtures/onnx/wrong-inputs.onnx')))).toEqual([
+      'the model has no input "features". Its inputs: x',
+    ]);
   });
 
   test('every committed wrapped model equals its contributed source on 1,000 random in-range rows', async () => {
@@ -141,16 +191,21 @@ describe('contributed models in the catalogue', () => {
     expect(contributed.length).toBeGreaterThan(0);
     const runner = nodeRunner();
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (const { id, calc } of contributed) {
       const N = 1000;
-      const feeds = Object.fromEntries(calc.inputs.map((i) => {
-        const [lo, hi] = i.type === 'number' ? i.limits : [0, 1];
-        return [i.id, Float64Array.from({ length: N }, () => lo + (hi - lo) * rand())];
-      }));
+      const feeds = Object.fromEntries(
+        calc.inputs.map((i) => {
+          const [lo, hi] = i.type === 'number' ? i.limits : [0, 1];
+          return [i.id, Float64Array.from({ length: N }, () => lo + (hi - lo) * rand())];
+        }),
+      );
       const wrapped = await runner.run(modelRef(id), feeds);
       const source = await ort.InferenceSession.create(readFileSync(calc.model!.file));
-      const packed = Float32Array.from({ length: N * calc.model!.features.length }, (_, k) => feeds[calc.model!.features[k % calc.model!.features.length]][Math.floor(k / calc.model!.features.length)]);
+      const packed = Float32Array.from(
+        { length: N * calc.model!.features.length },
+        (_, k) => feeds[calc.model!.features[k % calc.model!.features.length]][Math.floor(k / calc.model!.features.length)],
+      );
       const direct = await source.run({ [calc.model!.input]: new ort.Tensor('float32', packed, [N, calc.model!.features.length]) });
       for (const o of calc.outputs) {
         const t = direct[o.from_model!.tensor];

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
 const SRC = join(__dirname, '..', '..', 'src');
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(astro|tsx?|css|mjs)$/.test(f) ? [join(dir, f)] : []));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(astro|tsx?|css|mjs)$/.test(f) ? [join(dir, f)] : []));
 // Tailwind colour utilities (and the state variants in front of them, e.g. dark:has-[:checked]:bg-…).
-const COLOUR = /^(?:[a-z-]+(?:-\[[^\]]*\])?:)*(?:bg|text|border(?:-[trblxy])?|ring|ring-offset|outline|fill|stroke|decoration|divide|placeholder|accent|caret|from|via|to|shadow)-(?:[a-z]+-\d{2,3}(?:\/\d+)?|white|black|transparent|current|inherit)$/;
+const COLOUR =
+  /^(?:[a-z-]+(?:-\[[^\]]*\])?:)*(?:bg|text|border(?:-[trblxy])?|ring|ring-offset|outline|fill|stroke|decoration|divide|placeholder|accent|caret|from|via|to|shadow)-(?:[a-z]+-\d{2,3}(?:\/\d+)?|white|black|transparent|current|inherit)$/;
 
 test('every dark: variant in src is a colour utility', () => {
   const found = files(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/(?<![\w-])dark:([^\s"'`}]+)/g)].map((m) => ({ f, cls: m[1] })));

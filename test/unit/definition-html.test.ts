@@ -37,7 +37,9 @@ export const HOSTILE_NOTES = [
 
 /** Markdown rendered exactly as the site's Astro markdown pipeline does, with the site's options. */
 async function render(md: string): Promise<string> {
-  const p = unified().use(remarkParse).use(remarkRehype, { ...markdownOptions.remarkRehype });
+  const p = unified()
+    .use(remarkParse)
+    .use(remarkRehype, { ...markdownOptions.remarkRehype });
   for (const plugin of markdownOptions.rehypePlugins) p.use(plugin);
   return String(await p.use(rehypeRaw).use(rehypeStringify, { allowDangerousHtml: true }).process(md));
 }
@@ -50,7 +52,8 @@ describe('check refuses hostile definition text', () => {
   });
 
   test('plain markdown, autolinks, comparisons and tables pass', () => {
-    const ok = '# Notes\n\nScore <2 is low; a < b and b > c.\n\n<https://doi.org/10.1/x> and [paper](https://example.org) and [anchor](#top) and [mail](mailto:a@b.c).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`<script>` in code is text.\n';
+    const ok =
+      '# Notes\n\nScore <2 is low; a < b and b > c.\n\n<https://doi.org/10.1/x> and [paper](https://example.org) and [anchor](#top) and [mail](mailto:a@b.c).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`<script>` in code is text.\n';
     expect(htmlInMarkdown(ok)).toEqual([]);
   });
 
@@ -74,7 +77,10 @@ describe('check refuses hostile definition text', () => {
     mkdirSync(dir);
     cpSync(join(ROOT, 'calculators', 'bmi'), join(dir, 'bmi'), { recursive: true });
     writeFileSync(join(dir, 'bmi', 'notes.md'), `# Notes\n\nFine.\n\n${HOSTILE_NOTES[0]}\n`);
-    const yaml = readFileSync(join(dir, 'bmi', 'calculator.yaml'), 'utf8').replace(/^summary: .*$/m, 'summary: "Body <span style=\\"color:red\\">mass</span> index"');
+    const yaml = readFileSync(join(dir, 'bmi', 'calculator.yaml'), 'utf8').replace(
+      /^summary: .*$/m,
+      'summary: "Body <span style=\\"color:red\\">mass</span> index"',
+    );
     writeFileSync(join(dir, 'bmi', 'calculator.yaml'), yaml);
     const { entries, problems } = loadCatalog(dir);
     expect(entries).toEqual([]);
@@ -101,16 +107,22 @@ describe('the build renders definition markdown without raw HTML', () => {
 describe('the CSP builder never hashes definition text', () => {
   const texts = [`# Notes\n\n${HOSTILE_NOTES[0]}\n`];
   test('an inline script whose code is in calculators/ fails the build', () => {
-    expect(() => refuseDefinitionCode(`<p>x</p>${HOSTILE_NOTES[0]}`, texts, 'dist/c/bmi/index.html')).toThrow(/dist\/c\/bmi\/index\.html: an inline script comes from calculators\//);
+    expect(() => refuseDefinitionCode(`<p>x</p>${HOSTILE_NOTES[0]}`, texts, 'dist/c/bmi/index.html')).toThrow(
+      /dist\/c\/bmi\/index\.html: an inline script comes from calculators\//,
+    );
   });
   test("the site's own inline code passes", () => {
-    expect(() => refuseDefinitionCode('<script>document.documentElement.dataset.theme="dark"</script><math style="margin-left:0.1667em">', texts)).not.toThrow();
+    expect(() =>
+      refuseDefinitionCode('<script>document.documentElement.dataset.theme="dark"</script><math style="margin-left:0.1667em">', texts),
+    ).not.toThrow();
   });
 });
 
 describe('comments in notes.md', () => {
   test('an HTML comment alone is an author note (it renders as nothing); markup after it is still refused', () => {
     expect(htmlInMarkdown('<!-- for the next author -->\n\nText.')).toEqual([]);
-    expect(htmlInMarkdown('<!-- x --><script>alert(1)</script>').map((p) => p.message)).toEqual([expect.stringMatching(/^raw HTML is not allowed in notes\.md/)]);
+    expect(htmlInMarkdown('<!-- x --><script>alert(1)</script>').map((p) => p.message)).toEqual([
+      expect.stringMatching(/^raw HTML is not allowed in notes\.md/),
+    ]);
   });
 });

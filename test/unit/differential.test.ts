@@ -41,7 +41,10 @@ describe('ONNX model == AST evaluator on random in-limit inputs', () => {
           const complete = Object.values(r).every((v) => !Number.isNaN(v));
           const all = evaluateAll(outputs, r);
           // Without the validity conditions, to tell "not valid here" (declared) from a NaN bug.
-          const unconditioned = evaluateAll(outputs.map(({ valid: _v, plausible: _p, ...o }) => o), r);
+          const unconditioned = evaluateAll(
+            outputs.map(({ valid: _v, plausible: _p, ...o }) => o),
+            r,
+          );
           for (const o of outputs) {
             const def = calc.outputs.find((d) => d.id === o.id)!;
             const expected = all[o.id];

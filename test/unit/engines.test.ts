@@ -86,7 +86,8 @@ async function firstDifferentNode(bytes: Uint8Array, program: Program, feeds: Re
       else
         for (let i = 0; i < data.length && !problem; i++) {
           const d = ulps(value.data[i], data[i]);
-          if (d > allowed) problem = `node ${node} (${op} → ${output}) row ${i}: evaluator ${value.data[i]}, onnxruntime ${data[i]} (${d} ulp, allowed ${allowed})`;
+          if (d > allowed)
+            problem = `node ${node} (${op} → ${output}) row ${i}: evaluator ${value.data[i]}, onnxruntime ${data[i]} (${d} ulp, allowed ${allowed})`;
         }
     }
     return { ...value, shape: [...t.dims], data: value.type === 9 ? Uint8Array.from(data) : data } as Tensor;
@@ -131,7 +132,12 @@ describe('the evaluator and onnxruntime-web give the same results', () => {
       return;
     }
     const cases = entries.find((e) => e.id === id)?.cases ?? [];
-    const worked = calc ? cases.map((c) => readAll(calc, c.inputs)).filter((r) => r.ok).map((r) => r.values) : [];
+    const worked = calc
+      ? cases
+          .map((c) => readAll(calc, c.inputs))
+          .filter((r) => r.ok)
+          .map((r) => r.values)
+      : [];
     expect(worked.length, 'worked examples readable').toBe(cases.length);
     await compare(id, calc, bytes, prepared.program, worked);
     if (!calc) return;

@@ -20,7 +20,35 @@ import { ModelError, type ModelRef } from '../../src/runtime/session';
 const D = 11;
 const I64 = 7;
 const B = 9;
-const SPECIAL = [NaN, -Infinity, -1.7976931348623157e308, -1e15 - 0.5, -7, -3, -2.5, -1.5, -1, -0.5, -1e-300, -0, 0, 5e-324, 1e-300, 0.1, 1 / 3, 0.5, 1, 1.5, 2, 2.5, 3, 7, 1e15 + 0.5, 1e300, Infinity];
+const SPECIAL = [
+  NaN,
+  -Infinity,
+  -1.7976931348623157e308,
+  -1e15 - 0.5,
+  -7,
+  -3,
+  -2.5,
+  -1.5,
+  -1,
+  -0.5,
+  -1e-300,
+  -0,
+  0,
+  5e-324,
+  1e-300,
+  0.1,
+  1 / 3,
+  0.5,
+  1,
+  1.5,
+  2,
+  2.5,
+  3,
+  7,
+  1e15 + 0.5,
+  1e300,
+  Infinity,
+];
 const dir = mkdtempSync(join(tmpdir(), 'bedside-ops-'));
 
 type Node = { op: string; inputs: string[]; output: string; attrs?: Record<string, unknown>[] };
@@ -80,7 +108,7 @@ async function expectSame(bytes: Uint8Array, allowedUlps = 0, x = xs, y = ys) {
   const { ours, theirs } = await both(bytes, x, y);
   expect(ours.length).toBe(theirs.length);
   const bad = [...ours].map((v, i) => [i, v, theirs[i]] as const).filter(([, a, b]) => ulps(a, b) > allowedUlps);
-  const s = (v: number) => (Object.is(v, -0) ? "-0" : String(v));
+  const s = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
   expect(bad.map(([i, a, b]) => `x=${s(x[i])} y=${s(y[i])}: evaluator ${s(a)}, onnxruntime ${s(b)}`)).toEqual([]);
 }
 
@@ -96,18 +124,22 @@ describe('each operator gives onnxruntime-web bits on special values', () => {
   test('Pow (1 ulp; negative bases, zero and infinite exponents exact)', async () => {
     await expectSame(binary('Pow'), 1);
     const integral = SPECIAL.filter((v) => !Number.isFinite(v) || v === 0 || Number.isInteger(v));
-    await expectSame(binary('Pow'), 0, integral.flatMap(() => integral.map(() => -2)), integral.flatMap(() => integral));
+    await expectSame(
+      binary('Pow'),
+      0,
+      integral.flatMap(() => integral.map(() => -2)),
+      integral.flatMap(() => integral),
+    );
   });
-  test('Pow with an int64 exponent', () =>
-    expectSame(model([{ op: 'Pow', inputs: ['x', 'e'], output: 'out' }], [scalar('e', I64, 3)]), 1));
-  test.each(['Min', 'Max', 'Sum'])('%s of three inputs folds left to right', (op) =>
-    expectSame(model([{ op, inputs: ['x', 'y', 'x'], output: 'out' }])));
+  test('Pow with an int64 exponent', () => expectSame(model([{ op: 'Pow', inputs: ['x', 'e'], output: 'out' }], [scalar('e', I64, 3)]), 1));
+  test.each(['Min', 'Max', 'Sum'])('%s of three inputs folds left to right', (op) => expectSame(model([{ op, inputs: ['x', 'y', 'x'], output: 'out' }])));
   test('Mod fmod=1 (C fmod)', () => expectSame(binary('Mod', [{ name: 'fmod', type: 2, i: 1 }])));
   test.each(['Less', 'LessOrEqual', 'Greater', 'GreaterOrEqual', 'Equal'])('%s', (op) => expectSame(boolOut(op, ['x', 'y'])));
   test.each(['IsNaN', 'IsInf'])('%s', (op) => expectSame(boolOut(op, ['x'])));
   test('IsInf detecting +Inf only', () => expectSame(boolOut('IsInf', ['x'], [{ name: 'detect_negative', type: 2, i: 0 }])));
   test.each(['And', 'Or', 'Xor'])('%s', (op) =>
-    expectSame(model([positive('x', 'p'), positive('y', 'q'), { op, inputs: ['p', 'q'], output: 'b' }, toD('b')], [scalar('zero', D, 0)])));
+    expectSame(model([positive('x', 'p'), positive('y', 'q'), { op, inputs: ['p', 'q'], output: 'b' }, toD('b')], [scalar('zero', D, 0)])),
+  );
   test('Not, Where, Cast to bool', () =>
     expectSame(
       model(
@@ -133,7 +165,8 @@ describe('each operator gives onnxruntime-web bits on special values', () => {
         ],
         [scalar('mz', D, -0)],
       ),
-    ));
+    ),
+  );
   test.each([
     ['both bounds', ['x', 'lo', 'hi']],
     ['no bounds', ['x']],
@@ -141,7 +174,8 @@ describe('each operator gives onnxruntime-web bits on special values', () => {
     ['min above max', ['x', 'hi', 'lo']],
     ['NaN bound', ['x', 'nan']],
   ])('Clip, %s', (_name, inputs) =>
-    expectSame(model([{ op: 'Clip', inputs, output: 'out' }], [scalar('lo', D, -1), scalar('hi', D, 2.5), scalar('nan', D, NaN)])));
+    expectSame(model([{ op: 'Clip', inputs, output: 'out' }], [scalar('lo', D, -1), scalar('hi', D, 2.5), scalar('nan', D, NaN)])),
+  );
   test('Cast double -> int64 truncates toward zero', () => {
     const finite = [-1e15 - 0.5, -7.9, -2.5, -1.5, -0.5, -0, 0, 0.5, 1.5, 2.5, 7.9, 1e15 + 0.5];
     return expectSame(model([{ op: 'Cast', inputs: ['x'], output: 'i', attrs: [{ name: 'to', type: 2, i: I64 }] }, toD('i')]), 0, finite, finite);
@@ -181,7 +215,10 @@ describe('each operator gives onnxruntime-web bits on special values', () => {
       opset_import: [{ domain: '', version: 17 }],
       graph: {
         name: 'typed',
-        node: [{ input: ['x', 'c'], output: ['s'], name: 'add', op_type: 'Add' }, { input: ['s', 'i'], output: ['out'], name: 'pow', op_type: 'Pow' }],
+        node: [
+          { input: ['x', 'c'], output: ['s'], name: 'add', op_type: 'Add' },
+          { input: ['s', 'i'], output: ['out'], name: 'pow', op_type: 'Pow' },
+        ],
         initializer: [
           { name: 'c', dims: [1], data_type: D, double_data: [0.25] },
           { name: 'i', dims: [], data_type: I64, int64_data: [2] },

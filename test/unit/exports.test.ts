@@ -29,11 +29,38 @@ const ucum = ucumLhc.UcumLhcUtils.getInstance();
 // ---------------------------------------------------------------------------------------------
 // A structural validator for the parts of FHIR R4 Questionnaire these exports use.
 
-const ITEM_TYPES = ['group', 'display', 'boolean', 'decimal', 'integer', 'date', 'dateTime', 'time', 'string', 'text', 'url', 'choice', 'open-choice', 'attachment', 'reference', 'quantity'];
+const ITEM_TYPES = [
+  'group',
+  'display',
+  'boolean',
+  'decimal',
+  'integer',
+  'date',
+  'dateTime',
+  'time',
+  'string',
+  'text',
+  'url',
+  'choice',
+  'open-choice',
+  'attachment',
+  'reference',
+  'quantity',
+];
 const STATUS = ['draft', 'active', 'retired', 'unknown'];
 const VALUE_KEY = /^value[A-Z]/;
 /** The value[x] an item's initial / minValue / maxValue must use, by item type. */
-const VALUE_FOR_TYPE: Record<string, string> = { decimal: 'valueDecimal', integer: 'valueInteger', boolean: 'valueBoolean', date: 'valueDate', dateTime: 'valueDateTime', time: 'valueTime', string: 'valueString', text: 'valueString', url: 'valueUri' };
+const VALUE_FOR_TYPE: Record<string, string> = {
+  decimal: 'valueDecimal',
+  integer: 'valueInteger',
+  boolean: 'valueBoolean',
+  date: 'valueDate',
+  dateTime: 'valueDateTime',
+  time: 'valueTime',
+  string: 'valueString',
+  text: 'valueString',
+  url: 'valueUri',
+};
 
 function absoluteUrl(u: unknown): boolean {
   if (typeof u !== 'string') return false;
@@ -49,8 +76,10 @@ function checkExtension(ext: any, where: string, problems: string[]) {
   if (!absoluteUrl(ext?.url)) problems.push(`${where}: extension url ${JSON.stringify(ext?.url)} is not an absolute URL`);
   const values = Object.keys(ext ?? {}).filter((k) => VALUE_KEY.test(k));
   const nested = Array.isArray(ext?.extension) && ext.extension.length > 0;
-  if (values.length + (nested ? 1 : 0) !== 1) problems.push(`${where}: extension ${ext?.url} must have exactly one value[x] or nested extensions (ext-1), has ${values.join(', ') || 'none'}`);
-  for (const k of Object.keys(ext ?? {})) if (k !== 'url' && k !== 'extension' && !VALUE_KEY.test(k)) problems.push(`${where}: extension has unknown property ${k}`);
+  if (values.length + (nested ? 1 : 0) !== 1)
+    problems.push(`${where}: extension ${ext?.url} must have exactly one value[x] or nested extensions (ext-1), has ${values.join(', ') || 'none'}`);
+  for (const k of Object.keys(ext ?? {}))
+    if (k !== 'url' && k !== 'extension' && !VALUE_KEY.test(k)) problems.push(`${where}: extension has unknown property ${k}`);
 }
 
 /** Returns every problem found; [] means the resource passed. */
@@ -69,7 +98,8 @@ function validateQuestionnaire(q: any): string[] {
 
   const visit = (it: any, path: string) => {
     const where = `${path}[${it?.linkId}]`;
-    if (typeof it?.linkId !== 'string' || it.linkId.length === 0 || it.linkId.length > 255) problems.push(`${where}: linkId must be a non-empty string of at most 255 characters`);
+    if (typeof it?.linkId !== 'string' || it.linkId.length === 0 || it.linkId.length > 255)
+      problems.push(`${where}: linkId must be a non-empty string of at most 255 characters`);
     else if (linkIds.has(it.linkId)) problems.push(`${where}: linkId is not unique (que-2)`);
     else linkIds.add(it.linkId);
     if (!ITEM_TYPES.includes(it.type)) problems.push(`${where}: type ${it.type} is not a Questionnaire item type`);
@@ -79,17 +109,21 @@ function validateQuestionnaire(q: any): string[] {
     if (it.type === 'display' && children.length > 0) problems.push(`${where}: a display item cannot have items (que-1)`);
     if (it.type === 'display' && it.code) problems.push(`${where}: a display item cannot have a code (que-3)`);
     if (it.answerOption && it.answerValueSet) problems.push(`${where}: answerOption and answerValueSet both present (que-4)`);
-    if ((it.answerOption || it.answerValueSet) && !['choice', 'open-choice'].includes(it.type)) problems.push(`${where}: only choice items have answer options (que-5)`);
+    if ((it.answerOption || it.answerValueSet) && !['choice', 'open-choice'].includes(it.type))
+      problems.push(`${where}: only choice items have answer options (que-5)`);
     if (it.type === 'choice' && !(it.answerOption?.length || it.answerValueSet)) problems.push(`${where}: a choice item needs answerOption`);
-    if (it.type === 'display' && (it.required !== undefined || it.repeats !== undefined)) problems.push(`${where}: required/repeats not allowed on display items (que-6)`);
+    if (it.type === 'display' && (it.required !== undefined || it.repeats !== undefined))
+      problems.push(`${where}: required/repeats not allowed on display items (que-6)`);
     if (['group', 'display'].includes(it.type) && it.initial) problems.push(`${where}: initial not allowed on ${it.type} items (que-8)`);
     if (it.type === 'display' && it.readOnly !== undefined) problems.push(`${where}: readOnly not allowed on display items (que-9)`);
     if (it.answerOption && it.initial) problems.push(`${where}: initial with answerOption (use initialSelected) (que-11)`);
     if (it.initial && it.initial.length > 1 && !it.repeats) problems.push(`${where}: several initial values on a non-repeating item (que-13)`);
-    for (const k of ['required', 'readOnly', 'repeats']) if (it[k] !== undefined && typeof it[k] !== 'boolean') problems.push(`${where}: ${k} must be a boolean`);
+    for (const k of ['required', 'readOnly', 'repeats'])
+      if (it[k] !== undefined && typeof it[k] !== 'boolean') problems.push(`${where}: ${k} must be a boolean`);
     for (const init of it.initial ?? []) {
       const keys = Object.keys(init).filter((k) => VALUE_KEY.test(k));
-      if (keys.length !== 1 || (VALUE_FOR_TYPE[it.type] && keys[0] !== VALUE_FOR_TYPE[it.type])) problems.push(`${where}: initial ${JSON.stringify(init)} does not match type ${it.type}`);
+      if (keys.length !== 1 || (VALUE_FOR_TYPE[it.type] && keys[0] !== VALUE_FOR_TYPE[it.type]))
+        problems.push(`${where}: initial ${JSON.stringify(init)} does not match type ${it.type}`);
     }
     if (it.answerOption) {
       const codes = new Set<string>();
@@ -98,7 +132,8 @@ function validateQuestionnaire(q: any): string[] {
         if (keys.length !== 1) problems.push(`${where}: answerOption needs exactly one value[x]`);
         const c = opt.valueCoding;
         if (c) {
-          if (typeof c.code !== 'string' || c.code === '' || /^\s|\s$/.test(c.code)) problems.push(`${where}: answerOption code ${JSON.stringify(c.code)} is not a FHIR code`);
+          if (typeof c.code !== 'string' || c.code === '' || /^\s|\s$/.test(c.code))
+            problems.push(`${where}: answerOption code ${JSON.stringify(c.code)} is not a FHIR code`);
           if (codes.has(c.code)) problems.push(`${where}: answerOption code ${c.code} repeated`);
           codes.add(c.code);
           if (typeof c.display !== 'string' || !c.display) problems.push(`${where}: answerOption ${c.code} has no display`);
@@ -124,7 +159,8 @@ function validateQuestionnaire(q: any): string[] {
     }
     for (const u of [EXT.minValue, EXT.maxValue]) {
       const e = byUrl(u)[0];
-      if (e && Object.keys(e).find((k) => VALUE_KEY.test(k)) !== VALUE_FOR_TYPE[it.type]) problems.push(`${where}: ${u} must use ${VALUE_FOR_TYPE[it.type]} on a ${it.type} item`);
+      if (e && Object.keys(e).find((k) => VALUE_KEY.test(k)) !== VALUE_FOR_TYPE[it.type])
+        problems.push(`${where}: ${u} must use ${VALUE_FOR_TYPE[it.type]} on a ${it.type} item`);
     }
     const lo = byUrl(EXT.minValue)[0]?.valueDecimal;
     const hi = byUrl(EXT.maxValue)[0]?.valueDecimal;
@@ -135,7 +171,8 @@ function validateQuestionnaire(q: any): string[] {
       const e = byUrl(u)[0];
       if (!e) continue;
       const ve = e.valueExpression;
-      if (ve?.language !== 'text/fhirpath' || typeof ve.expression !== 'string' || !ve.expression) problems.push(`${where}: ${u} needs a text/fhirpath valueExpression`);
+      if (ve?.language !== 'text/fhirpath' || typeof ve.expression !== 'string' || !ve.expression)
+        problems.push(`${where}: ${u} needs a text/fhirpath valueExpression`);
       else {
         try {
           fhirpath.parse(ve.expression);
@@ -146,7 +183,8 @@ function validateQuestionnaire(q: any): string[] {
       if (u === EXT.calculatedExpression && it.readOnly !== true) problems.push(`${where}: a calculated item should be readOnly`);
     }
     const control = byUrl(EXT.itemControl)[0];
-    if (control && !control.valueCodeableConcept?.coding?.every((c: any) => absoluteUrl(c.system) && c.code)) problems.push(`${where}: itemControl needs a coding with system and code`);
+    if (control && !control.valueCodeableConcept?.coding?.every((c: any) => absoluteUrl(c.system) && c.code))
+      problems.push(`${where}: itemControl needs a coding with system and code`);
     children.forEach((c: any) => visit(c, `${where}.item`));
   };
   (q.item ?? []).forEach((it: any) => visit(it, 'item'));
@@ -169,7 +207,8 @@ test('the validator catches broken Questionnaires', () => {
   broken.item.push({ linkId: 'z', type: 'decimal', extension: [{ url: 'not a url', valueDecimal: 1, valueString: 'a' }] });
   broken.item.push({ linkId: 'w', type: 'decimal', extension: [{ url: EXT.unit, valueCoding: { system: UCUM, code: 'furlongs/fortnightly' } }] });
   const problems = validateQuestionnaire(broken).join('\n');
-  for (const m of ['status final', 'not unique', 'type number', 'needs answerOption', 'not an absolute URL', 'exactly one value[x]', 'not a valid UCUM code']) expect(problems).toContain(m);
+  for (const m of ['status final', 'not unique', 'type number', 'needs answerOption', 'not an absolute URL', 'exactly one value[x]', 'not a valid UCUM code'])
+    expect(problems).toContain(m);
 });
 
 test('numbers become FHIRPath literals without exponents', () => {
@@ -238,38 +277,44 @@ describe.each(entries.map((e) => [e.id, e] as const))('%s', (id, { calc, cases }
     }
     return f(qr);
   };
-  test.runIf(expressed.length > 0).each(cases.map((c, k) => [k, c.name, c] as const))('calculatedExpressions give the model’s values: case %i (%s)', (_k, _n, c) => {
-    const { values: read } = readAll(calc, c.inputs);
-    // The form asks each quantity in its canonical unit, so its tables score the canonical column; the
-    // page scores a value on the column of the unit it was typed in (test/unit/table-boundaries.test.ts).
-    const values = Object.fromEntries(Object.entries(read).filter(([k]) => !k.includes('.')));
-    const typedOnOwnColumn = calc.tables.some((t) => read[`${t.input}.unit`] !== undefined && Object.keys(tableRows(t)).length > 1);
-    const qr = responseFor(calc, c, values);
-    const oracle = evaluateAll(checked, values);
-    for (const o of expressed) {
-      const out = calc.outputs.find((x) => x.id === o.id)!;
-      const got = run(o.expression!, qr);
-      const want = oracle[o.id];
-      if (!Number.isFinite(want)) {
-        expect(got, `${o.id}: the model gives no value, so neither does the form`).toEqual([]);
-        continue;
+  test.runIf(expressed.length > 0).each(cases.map((c, k) => [k, c.name, c] as const))(
+    'calculatedExpressions give the model’s values: case %i (%s)',
+    (_k, _n, c) => {
+      const { values: read } = readAll(calc, c.inputs);
+      // The form asks each quantity in its canonical unit, so its tables score the canonical column; the
+      // page scores a value on the column of the unit it was typed in (test/unit/table-boundaries.test.ts).
+      const values = Object.fromEntries(Object.entries(read).filter(([k]) => !k.includes('.')));
+      const typedOnOwnColumn = calc.tables.some((t) => read[`${t.input}.unit`] !== undefined && Object.keys(tableRows(t)).length > 1);
+      const qr = responseFor(calc, c, values);
+      const oracle = evaluateAll(checked, values);
+      for (const o of expressed) {
+        const out = calc.outputs.find((x) => x.id === o.id)!;
+        const got = run(o.expression!, qr);
+        const want = oracle[o.id];
+        if (!Number.isFinite(want)) {
+          expect(got, `${o.id}: the model gives no value, so neither does the form`).toEqual([]);
+          continue;
+        }
+        expect(got.length, `${o.id} has one value`).toBe(1);
+        if (out.format === 'date') expect(String(got[0]), o.id).toBe(formatDate(want));
+        else {
+          const shown = roundHalfAway(want, out.format === 'weeks-days' ? 0 : out.decimals);
+          expect(Math.abs(Number(got[0]) - shown), `${o.id}: FHIRPath ${got[0]}, model ${shown}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(shown)));
+        }
+        // …and the source's expected value, as the case states it.
+        const exp = c.expect[o.id];
+        const e = typeof exp === 'object' ? exp : { value: exp, tol: undefined };
+        // A value typed at a published SI cut-off scores on its SI column on the page; the form's canonical
+        // value may score the canonical column differently (that is what the SI column is for).
+        if (typedOnOwnColumn) continue;
+        if (typeof e.value === 'number' && out.format === 'number')
+          expect(Math.abs(Number(got[0]) - e.value), `${o.id} vs case`).toBeLessThanOrEqual(
+            (e.tol ?? 0.5 * 10 ** -out.decimals) + 0.5 * 10 ** -out.decimals + 1e-9,
+          );
+        if (typeof e.value === 'string' && out.format === 'date') expect(String(got[0])).toBe(e.value);
       }
-      expect(got.length, `${o.id} has one value`).toBe(1);
-      if (out.format === 'date') expect(String(got[0]), o.id).toBe(formatDate(want));
-      else {
-        const shown = roundHalfAway(want, out.format === 'weeks-days' ? 0 : out.decimals);
-        expect(Math.abs(Number(got[0]) - shown), `${o.id}: FHIRPath ${got[0]}, model ${shown}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(shown)));
-      }
-      // …and the source's expected value, as the case states it.
-      const exp = c.expect[o.id];
-      const e = typeof exp === 'object' ? exp : { value: exp, tol: undefined };
-      // A value typed at a published SI cut-off scores on its SI column on the page; the form's canonical
-      // value may score the canonical column differently (that is what the SI column is for).
-      if (typedOnOwnColumn) continue;
-      if (typeof e.value === 'number' && out.format === 'number') expect(Math.abs(Number(got[0]) - e.value), `${o.id} vs case`).toBeLessThanOrEqual((e.tol ?? 0.5 * 10 ** -out.decimals) + 0.5 * 10 ** -out.decimals + 1e-9);
-      if (typeof e.value === 'string' && out.format === 'date') expect(String(got[0])).toBe(e.value);
-    }
-  });
+    },
+  );
 
   test('model package: three files, the .onnx byte-identical to the committed model', () => {
     const files = unzip(modelPackage(id, calc));
@@ -280,7 +325,15 @@ describe.each(entries.map((e) => [e.id, e] as const))('%s', (id, { calc, cases }
     expect(createHash('sha256').update(onnx).digest('hex')).toBe(manifest()[id].sha256);
     expect(JSON.parse(new TextDecoder().decode(files.get(`${id}.calculator.json`)!))).toEqual(JSON.parse(JSON.stringify(calc)));
     const card = new TextDecoder().decode(files.get(`${id}.model-card.md`)!);
-    for (const s of [calc.title, calc.variant, calc.version, manifest()[id].sha256, ...calc.inputs.map((i) => `\`${i.id}\``), ...calc.outputs.map((o) => `\`${o.id}\``)]) expect(card).toContain(s);
+    for (const s of [
+      calc.title,
+      calc.variant,
+      calc.version,
+      manifest()[id].sha256,
+      ...calc.inputs.map((i) => `\`${i.id}\``),
+      ...calc.outputs.map((o) => `\`${o.id}\``),
+    ])
+      expect(card).toContain(s);
     for (const i of calc.inputs) if (i.type === 'number') expect(card).toContain(`${i.limits[0]} – ${i.limits[1]}`);
     expect(card).toContain(calc.references.find((r) => r.primary)!.cite);
     // Deterministic: built twice, the same bytes.
@@ -298,7 +351,12 @@ test('the served files are the package and the Questionnaire', () => {
 test('zip: stored and deflated entries round-trip, with correct CRCs', () => {
   const big = new TextEncoder().encode('abc'.repeat(1000));
   const tiny = new Uint8Array([7]);
-  const files = unzip(zip([{ name: 'a.txt', data: big }, { name: 'é/b.bin', data: tiny }]));
+  const files = unzip(
+    zip([
+      { name: 'a.txt', data: big },
+      { name: 'é/b.bin', data: tiny },
+    ]),
+  );
   expect(Buffer.from(files.get('a.txt')!).equals(Buffer.from(big))).toBe(true);
   expect([...files.get('é/b.bin')!]).toEqual([7]);
 });
@@ -318,7 +376,9 @@ test('bmi and ckd-epi-2021 compute in FHIRPath as their first worked example say
       const out = calc.outputs.find((x) => x.id === outId)!;
       const [got] = fhirpath.evaluate(qr, o.expression!, { resource: qr }, r4 as any) as unknown[];
       const ex = typeof exp === 'object' ? exp : { value: exp, tol: undefined };
-      expect(Math.abs(Number(got) - Number(ex.value)), `${id}.${outId}: ${got} vs ${ex.value}`).toBeLessThanOrEqual((ex.tol ?? 0.5 * 10 ** -out.decimals) + 1e-9);
+      expect(Math.abs(Number(got) - Number(ex.value)), `${id}.${outId}: ${got} vs ${ex.value}`).toBeLessThanOrEqual(
+        (ex.tol ?? 0.5 * 10 ** -out.decimals) + 1e-9,
+      );
     }
   }
 });
@@ -332,7 +392,13 @@ function responseFor(calc: Calculator, c: Case, values: Record<string, number>) 
     .map((i) => {
       const v = values[i.id];
       const value =
-        i.type === 'number' ? { valueDecimal: v } : i.type === 'choice' ? { valueCoding: { code: String(v) } } : i.type === 'yesno' ? { valueBoolean: v === 1 } : { valueDate: formatDate(v) };
+        i.type === 'number'
+          ? { valueDecimal: v }
+          : i.type === 'choice'
+            ? { valueCoding: { code: String(v) } }
+            : i.type === 'yesno'
+              ? { valueBoolean: v === 1 }
+              : { valueDate: formatDate(v) };
       return { linkId: i.id, answer: [value] };
     });
   return { resourceType: 'QuestionnaireResponse', status: 'completed', item };

@@ -11,7 +11,11 @@ const id = bmi.inputs[0].id;
 describe('formula limits', () => {
   test('20,000 terms: one problem naming the length and the fix', () => {
     const { problems } = checkOutputs(withFormula(Array(20_000).fill(id).join(' + ')));
-    expect(problems[0]).toMatchObject({ path: ['outputs', 0, 'formula'], message: `is too long (${20_000 * id.length + 19_999 * 3} characters; at most ${FORMULA_MAX_LENGTH})`, hint: 'split it into named steps under `where:`' });
+    expect(problems[0]).toMatchObject({
+      path: ['outputs', 0, 'formula'],
+      message: `is too long (${20_000 * id.length + 19_999 * 3} characters; at most ${FORMULA_MAX_LENGTH})`,
+      hint: 'split it into named steps under `where:`',
+    });
   });
 
   test('nested parentheses beyond the limit: refused', () => {

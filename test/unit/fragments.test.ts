@@ -24,11 +24,14 @@ describe('hostile fragments', () => {
   });
 
   test('any fragment: only known fields, bounded values, no throw', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 6000 }), (frag) => {
-      const s = decodeFragment(bmi, frag);
-      expect(Object.keys(s.texts).every((k) => ids.includes(k))).toBe(true);
-      expect(Object.values(s.texts).every((t) => t.length <= MAX_INPUT_LENGTH)).toBe(true);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 6000 }), (frag) => {
+        const s = decodeFragment(bmi, frag);
+        expect(Object.keys(s.texts).every((k) => ids.includes(k))).toBe(true);
+        expect(Object.values(s.texts).every((t) => t.length <= MAX_INPUT_LENGTH)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   test('an ordinary link still fills the form', () => {

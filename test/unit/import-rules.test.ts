@@ -74,10 +74,17 @@ function buildGraph(): Graph {
     const text = readFileSync(file, 'utf8');
     if (file.endsWith('.astro')) {
       const { server, client } = astroParts(text);
-      edges.set(rel, specifiers(server).map((s) => resolveSpecifier(file, s)));
+      edges.set(
+        rel,
+        specifiers(server).map((s) => resolveSpecifier(file, s)),
+      );
       const imports = specifiers(client).map((s) => resolveSpecifier(file, s));
       if (imports.length) browserEntries.push({ from: `${rel} <script>`, imports });
-    } else edges.set(rel, specifiers(text).map((s) => resolveSpecifier(file, s)));
+    } else
+      edges.set(
+        rel,
+        specifiers(text).map((s) => resolveSpecifier(file, s)),
+      );
     if (file.endsWith('.tsx')) browserEntries.push({ from: rel, imports: edges.get(rel)! });
   }
   return { edges, browserEntries };
@@ -101,7 +108,10 @@ function reachable(start: Node[], from: Node): Map<Node, Node[]> {
 
 const under = (dir: string) => (n: Node) => n.startsWith(`src/${dir}/`);
 const pkg = (name: string) => (n: Node) => n === name;
-const anyOf = (...ps: ((n: Node) => boolean)[]) => (n: Node) => ps.some((p) => p(n));
+const anyOf =
+  (...ps: ((n: Node) => boolean)[]) =>
+  (n: Node) =>
+    ps.some((p) => p(n));
 
 /** Direct edges from files matching `from` to modules matching `to`, as "a -> b". */
 function edgesWhere(from: (n: Node) => boolean, to: (n: Node) => boolean): string[] {
@@ -114,11 +124,27 @@ describe('import rules', () => {
     expect(graph.edges.get('src/runtime/engine.ts')).toContain('onnxruntime-web');
     expect(graph.browserEntries.map((e) => e.from)).toContain('src/components/Calculator.tsx');
     expect(graph.browserEntries.some((e) => e.from.endsWith('.astro <script>'))).toBe(true);
-    expect(specifiers(`import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst d = import('./d');\nimport './e.css';`)).toEqual(['./a', '../b', './c', './e.css', './d']);
+    expect(specifiers(`import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst d = import('./d');\nimport './e.css';`)).toEqual([
+      './a',
+      '../b',
+      './c',
+      './e.css',
+      './d',
+    ]);
   });
 
   test('the browser never imports the compiler, mathjs, build-time modules or Node built-ins', () => {
-    const forbidden = anyOf(under('compiler'), under('build'), under('definitions'), under('exports'), under('cli'), pkg('mathjs'), pkg('temml'), pkg('protobufjs'), (n) => n.startsWith('node:'));
+    const forbidden = anyOf(
+      under('compiler'),
+      under('build'),
+      under('definitions'),
+      under('exports'),
+      under('cli'),
+      pkg('mathjs'),
+      pkg('temml'),
+      pkg('protobufjs'),
+      (n) => n.startsWith('node:'),
+    );
     const bad = graph.browserEntries.flatMap(({ from, imports }) =>
       [...reachable(imports, from)].filter(([n]) => forbidden(n)).map(([, path]) => path.join(' -> ')),
     );
@@ -134,7 +160,12 @@ describe('import rules', () => {
   });
 
   test('units know no screen: no components, pages, Solid or Astro', () => {
-    expect(edgesWhere(under('units'), anyOf(under('components'), under('pages'), pkg('solid-js'), pkg('astro'), (b) => b.startsWith('astro:')))).toEqual([]);
+    expect(
+      edgesWhere(
+        under('units'),
+        anyOf(under('components'), under('pages'), pkg('solid-js'), pkg('astro'), (b) => b.startsWith('astro:')),
+      ),
+    ).toEqual([]);
   });
 
   test('pages and components do not import Astro integrations', () => {

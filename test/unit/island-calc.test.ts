@@ -26,7 +26,10 @@ describe('the island computes the same from its slimmer definition', () => {
       const [b] = await computeRows(runner, modelRef(id), slim, [full.values]);
       expect(b).toEqual(a);
       const entered = Object.fromEntries(
-        calc.inputs.map((i) => [i.id, { text: String(c.inputs[i.id] ?? ''), unit: i.type === 'number' ? i.unit : '', result: full.fields[i.id] } satisfies EnteredValue]),
+        calc.inputs.map((i) => [
+          i.id,
+          { text: String(c.inputs[i.id] ?? ''), unit: i.type === 'number' ? i.unit : '', result: full.fields[i.id] } satisfies EnteredValue,
+        ]),
       );
       expect(noteText(slim, entered, b, '2026-01-01')).toBe(noteText(calc, entered, a, '2026-01-01'));
     }

@@ -28,7 +28,10 @@ describe('JSON Schemas for editors', () => {
     const drift = jsonSchemaDrift(dir);
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatch(/calculator\.schema\.json is out of date with src\/schema\/$/);
-    expect(jsonSchemaDrift(join(dir, 'nowhere'))).toEqual([expect.stringMatching(/calculator\.schema\.json is missing$/), expect.stringMatching(/cases\.schema\.json is missing$/)]);
+    expect(jsonSchemaDrift(join(dir, 'nowhere'))).toEqual([
+      expect.stringMatching(/calculator\.schema\.json is missing$/),
+      expect.stringMatching(/cases\.schema\.json is missing$/),
+    ]);
   });
 
   test('every field carries its JSDoc from src/schema as a description (editor hover)', () => {
@@ -40,7 +43,9 @@ describe('JSON Schemas for editors', () => {
     expect(number.additionalProperties).toBe(false);
   });
 
-  const folders = readdirSync(CALCULATORS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const folders = readdirSync(CALCULATORS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   test.each(folders)('calculators/%s validates (the JSON Schema accepts what zod accepts)', (id) => {
     for (const kind of ['calculator', 'cases'] as const) {
       let text: string;

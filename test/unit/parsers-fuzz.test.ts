@@ -10,7 +10,15 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { formatDate, MAX_INPUT_LENGTH, parseDecimal, readDate, readValue, splitUnit, todayDays } from '../../src/runtime/values';
 import type { DateInput, NumberInput } from '../../src/schema';
 
-const weight: NumberInput = { id: 'weight', label: 'Weight', type: 'number', unit: 'kg', units: ['lb'], limits: [1, 400], typical: [30, 150] } as unknown as NumberInput;
+const weight: NumberInput = {
+  id: 'weight',
+  label: 'Weight',
+  type: 'number',
+  unit: 'kg',
+  units: ['lb'],
+  limits: [1, 400],
+  typical: [30, 150],
+} as unknown as NumberInput;
 const lmp: DateInput = { id: 'lmp', label: 'First day of the last period', type: 'date' } as unknown as DateInput;
 
 /** Hostile shapes of length n: each made one of the old regular expressions backtrack. */
@@ -63,9 +71,12 @@ describe('number parser', () => {
   });
 
   test('every finite double, as JavaScript prints it, parses back to itself', () => {
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-      expect(parseDecimal(String(x))).toBe(x === 0 ? 0 : x); // String(-0) is "0"
-    }), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(parseDecimal(String(x))).toBe(x === 0 ? 0 : x); // String(-0) is "0"
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   test('the forms people type still parse', () => {
@@ -88,27 +99,36 @@ describe('date parser', () => {
 
   test('a declared window applies on the page (today given), with its reason', () => {
     const declared = { ...lmp, plausible: { past_days: 300, future_days: 0, reason: 'an LMP is at most 300 days ago' } } as DateInput;
-    expect(readDate(declared, formatDate(today - 301), today)).toEqual({ status: 'error', message: `First day of the last period must be between ${formatDate(today - 300)} and ${formatDate(today)} (an LMP is at most 300 days ago).` });
+    expect(readDate(declared, formatDate(today - 301), today)).toEqual({
+      status: 'error',
+      message: `First day of the last period must be between ${formatDate(today - 300)} and ${formatDate(today)} (an LMP is at most 300 days ago).`,
+    });
     expect(readDate(declared, formatDate(today - 300), today)).toEqual({ status: 'ok', value: today - 300 });
     // cases.yaml and the CLI (no today given) keep their fixed dates: only the broad default applies.
     expect(readDate(declared, '2024-01-01').status).toBe('ok');
   });
 
   test('any string: a date in the window, or a message; never a throw', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^[+-]?\d{1,6}-\d{1,3}-\d{1,3}$/)), (s) => {
-      const r = readDate(lmp, s, today);
-      if (r.status === 'ok') {
-        expect(Number.isInteger(r.value)).toBe(true);
-        expect(r.value).toBeGreaterThanOrEqual(today - 150 * 366);
-        expect(r.value).toBeLessThanOrEqual(today + 10 * 366);
-        expect(formatDate(r.value)).toBe(s.trim());
-      } else expect('message' in r && r.message.length).toBeGreaterThan(0);
-    }), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^[+-]?\d{1,6}-\d{1,3}-\d{1,3}$/)), (s) => {
+        const r = readDate(lmp, s, today);
+        if (r.status === 'ok') {
+          expect(Number.isInteger(r.value)).toBe(true);
+          expect(r.value).toBeGreaterThanOrEqual(today - 150 * 366);
+          expect(r.value).toBeLessThanOrEqual(today + 10 * 366);
+          expect(formatDate(r.value)).toBe(s.trim());
+        } else expect('message' in r && r.message.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   test('every day in the window round-trips', () => {
-    fc.assert(fc.property(fc.integer({ min: today - 150 * 366, max: today + 10 * 366 }), (d) => {
-      expect(readDate(lmp, formatDate(d), today)).toEqual({ status: 'ok', value: d });
-    }), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(fc.integer({ min: today - 150 * 366, max: today + 10 * 366 }), (d) => {
+        expect(readDate(lmp, formatDate(d), today)).toEqual({ status: 'ok', value: d });
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

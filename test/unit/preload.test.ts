@@ -8,7 +8,8 @@ import { addPreloads, closure, pageEntries, staticImports } from '../../src/inte
 
 describe('staticImports', () => {
   test('reads the forms Vite/Rollup emit, minified or not, and ignores dynamic imports', () => {
-    const code = 'import{a as b,c as $d}from"./web.C6x.js";import"./side.js";export{x}from"./re.js";import * as ns from \'./ns.js\';const m=()=>import("./browser.Cq2.js");';
+    const code =
+      'import{a as b,c as $d}from"./web.C6x.js";import"./side.js";export{x}from"./re.js";import * as ns from \'./ns.js\';const m=()=>import("./browser.Cq2.js");';
     expect(staticImports(code)).toEqual(['./web.C6x.js', './side.js', './re.js', './ns.js']);
   });
 
@@ -28,7 +29,12 @@ describe('closure', () => {
   const read = (u: string) => files[u];
 
   test('follows static imports once each, resolves relative paths, skips dynamic imports', () => {
-    expect(closure(['/b/_astro/Calc.js', '/b/_astro/client.js'], read)).toEqual(['/b/_astro/Calc.js', '/b/_astro/web.js', '/b/_astro/store.js', '/b/_astro/client.js']);
+    expect(closure(['/b/_astro/Calc.js', '/b/_astro/client.js'], read)).toEqual([
+      '/b/_astro/Calc.js',
+      '/b/_astro/web.js',
+      '/b/_astro/store.js',
+      '/b/_astro/client.js',
+    ]);
   });
 
   test('a chunk that is not in the build is left out rather than hinted', () => {
@@ -50,7 +56,12 @@ describe('pages', () => {
   });
 
   test('hints go before the stylesheet, once, and a second pass changes nothing', () => {
-    const files: Record<string, string> = { '/_astro/Prompt.js': '', '/_astro/Calc.js': 'import"./web.js";', '/_astro/client.js': 'import"./web.js";', '/_astro/web.js': '' };
+    const files: Record<string, string> = {
+      '/_astro/Prompt.js': '',
+      '/_astro/Calc.js': 'import"./web.js";',
+      '/_astro/client.js': 'import"./web.js";',
+      '/_astro/web.js': '',
+    };
     const out = addPreloads(html, (u: string) => files[u]);
     const links = [...out.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
     expect(links).toEqual(['/_astro/Calc.js', '/_astro/web.js', '/_astro/client.js', '/_astro/Prompt.js']);

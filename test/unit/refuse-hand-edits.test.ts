@@ -33,7 +33,9 @@ describe('refuse hand-edited models', () => {
 
   test('refuses a wrapper edited by hand when neither the definition nor the source changed', () => {
     const [e] = handEditedModels(['models/wdbc-malignancy-demo.onnx'], sourceOf, all);
-    expect(e.message).toMatch(/^models\/wdbc-malignancy-demo\.onnx changed but neither calculators\/wdbc-malignancy-demo\/ nor contributed-models\/wdbc-malignancy\.onnx did\./);
+    expect(e.message).toMatch(
+      /^models\/wdbc-malignancy-demo\.onnx changed but neither calculators\/wdbc-malignancy-demo\/ nor contributed-models\/wdbc-malignancy\.onnx did\./,
+    );
   });
 
   test('a model removed with its definition, and a compiler change, are left to npm run models -- --check', () => {

@@ -8,16 +8,26 @@ import { currentFirst } from '../../src/search/options';
 import { defineCalc, numberInput } from '../helpers';
 
 const base = { inputs: [numberInput('x')], outputs: [{ id: 'y', label: 'Y', formula: 'x' }] };
-const old = defineCalc({ ...base, title: 'CKD-EPI 2009', superseded_by: { id: 'ckd-epi-2021', what_changed: 'Race coefficient removed; refitted.', source: 'Inker LA et al. N Engl J Med 2021' } });
+const old = defineCalc({
+  ...base,
+  title: 'CKD-EPI 2009',
+  superseded_by: { id: 'ckd-epi-2021', what_changed: 'Race coefficient removed; refitted.', source: 'Inker LA et al. N Engl J Med 2021' },
+});
 const current = defineCalc({ ...base, title: 'CKD-EPI 2021' });
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('SupersededBanner', () => {
   test('names the current calculator with a link under the base path, what changed and the source', async () => {
     const c = await AstroContainer.create();
     const html = await c.renderToString(SupersededBanner, { props: { calc: old, current: Promise.resolve({ data: current }), base: '/bedside/' } });
     expect(html).toContain('href="/bedside/c/ckd-epi-2021/"');
-    expect(text(html)).toBe('This is an older version. Current version: CKD-EPI 2021 What changed: Race coefficient removed; refitted. Source: Inker LA et al. N Engl J Med 2021');
+    expect(text(html)).toBe(
+      'This is an older version. Current version: CKD-EPI 2021 What changed: Race coefficient removed; refitted. Source: Inker LA et al. N Engl J Med 2021',
+    );
   });
 
   test('renders nothing on a current calculator', async () => {
@@ -48,7 +58,9 @@ describe('ReviewInfo', () => {
     });
     const c = await AstroContainer.create();
     const t = text(await c.renderToString(ReviewInfo, { props: { calc: reviewed } }));
-    expect(t).toBe('Reviewed Version 1.1.0 · Reviewed by A. Reviewer (nephrologist), B. Second on 2026-02-01 Change log 1.1.0 · 2026-02-01 — Added SI units. 1.0.0 · 2026-01-01 — First version.');
+    expect(t).toBe(
+      'Reviewed Version 1.1.0 · Reviewed by A. Reviewer (nephrologist), B. Second on 2026-02-01 Change log 1.1.0 · 2026-02-01 — Added SI units. 1.0.0 · 2026-01-01 — First version.',
+    );
   });
 });
 

@@ -9,7 +9,10 @@ import { compileToFile, defineCalc, numberInput } from '../helpers';
 
 const calc = defineCalc({
   inputs: [numberInput('a'), numberInput('b')],
-  outputs: [{ id: 's', label: 'sum', formula: 'a + b' }, { id: 'p', label: 'product', formula: 'a * b' }],
+  outputs: [
+    { id: 's', label: 'sum', formula: 'a + b' },
+    { id: 'p', label: 'product', formula: 'a * b' },
+  ],
 });
 const { bytes, ref } = compileToFile('pair', calc);
 const tampered = (() => {

@@ -12,8 +12,7 @@ import { CalculatorSchema } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
-const inFolder = (problems: FileProblem[], folder: string) =>
-  problems.filter((p) => p.file === folder || p.file.startsWith(`${folder}/`));
+const inFolder = (problems: FileProblem[], folder: string) => problems.filter((p) => p.file === folder || p.file.startsWith(`${folder}/`));
 
 describe('the real definitions in calculators/', () => {
   const { entries, problems } = loadCatalog();
@@ -245,7 +244,11 @@ describe('author mistakes are refused with a friendly message', () => {
 
 describe('parseFriendly without files', () => {
   const valid = {
-    title: 't', summary: 's', variant: 'v', version: '1.0.0', specialties: ['nephrology'],
+    title: 't',
+    summary: 's',
+    variant: 'v',
+    version: '1.0.0',
+    specialties: ['nephrology'],
     inputs: [{ id: 'x', label: 'X', type: 'yesno' }],
     outputs: [{ id: 'y', label: 'Y', formula: 'x' }],
     references: [{ cite: 'c', doi: '10.1000/x', primary: true }],

@@ -21,8 +21,28 @@ class MemoryStorage {
 const schemas = { ...StoredSchemas, kept: KeptValuesSchema };
 const fallbacks: Record<keyof typeof schemas, unknown> = { units: undefined, theme: 'system', favourites: [], recent: [], kept: undefined };
 // The shapes the adversarial test used, then anything JSON or not.
-const NAMED = ['null', '{}', '5', '"abc"', '123', '[1,2]', '[null]', '["<script>"]', '{"texts":null,"units":{}}', '{"texts":{"a":5},"units":{}}', 'not json', '', '["a"', '"si "', 'true'];
-const stored = fc.oneof(fc.constantFrom(...NAMED), fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ maxLength: 300 }));
+const NAMED = [
+  'null',
+  '{}',
+  '5',
+  '"abc"',
+  '123',
+  '[1,2]',
+  '[null]',
+  '["<script>"]',
+  '{"texts":null,"units":{}}',
+  '{"texts":{"a":5},"units":{}}',
+  'not json',
+  '',
+  '["a"',
+  '"si "',
+  'true',
+];
+const stored = fc.oneof(
+  fc.constantFrom(...NAMED),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 300 }),
+);
 
 describe('every stored key, any stored text', () => {
   for (const [name, schema] of Object.entries(schemas) as [keyof typeof schemas, (typeof schemas)[keyof typeof schemas]][]) {
@@ -61,7 +81,14 @@ describe('every stored key, any stored text', () => {
   });
 
   test('storage that throws on every call reads as the default', () => {
-    const s = { getItem: () => { throw new Error('SecurityError'); }, removeItem: () => { throw new Error('SecurityError'); } };
+    const s = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      removeItem: () => {
+        throw new Error('SecurityError');
+      },
+    };
     expect(readStored(s, 'k', StoredSchemas.theme, 'system')).toBe('system');
   });
 });

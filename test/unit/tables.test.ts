@@ -10,7 +10,17 @@ import { CalculatorSchema, rowLabels } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
 import { compileToFile, defineCalc, runRows } from '../helpers';
 
-const scr = { id: 'scr', label: 'Creatinine', type: 'number' as const, unit: 'mg/dL', units: ['umol/L'], analyte: 'creatinine', limits: [0.1, 25] as [number, number], typical: [0.3, 15] as [number, number], decimals: 1 };
+const scr = {
+  id: 'scr',
+  label: 'Creatinine',
+  type: 'number' as const,
+  unit: 'mg/dL',
+  units: ['umol/L'],
+  analyte: 'creatinine',
+  limits: [0.1, 25] as [number, number],
+  typical: [0.3, 15] as [number, number],
+  decimals: 1,
+};
 
 // SOFA renal, Vincent 1996 Table 1, as printed in both columns.
 const sofaRenal = defineCalc({
@@ -40,9 +50,23 @@ async function score(calc: typeof sofaRenal, typed: string): Promise<number> {
 
 describe('a table scores each unit on the column the source prints', () => {
   test.each([
-    ['1.1 mg/dL', 0], ['1.2 mg/dL', 1], ['1.9 mg/dL', 1], ['2.0 mg/dL', 2], ['3.4 mg/dL', 2], ['3.5 mg/dL', 3], ['4.9 mg/dL', 3], ['5.0 mg/dL', 4],
-    ['109 umol/L', 0], ['110 umol/L', 1], ['170 umol/L', 1], ['171 umol/L', 2], ['176.8 umol/L', 2], ['299 umol/L', 2], ['300 umol/L', 3],
-    ['440 umol/L', 3], ['441 umol/L', 4],
+    ['1.1 mg/dL', 0],
+    ['1.2 mg/dL', 1],
+    ['1.9 mg/dL', 1],
+    ['2.0 mg/dL', 2],
+    ['3.4 mg/dL', 2],
+    ['3.5 mg/dL', 3],
+    ['4.9 mg/dL', 3],
+    ['5.0 mg/dL', 4],
+    ['109 umol/L', 0],
+    ['110 umol/L', 1],
+    ['170 umol/L', 1],
+    ['171 umol/L', 2],
+    ['176.8 umol/L', 2],
+    ['299 umol/L', 2],
+    ['300 umol/L', 3],
+    ['440 umol/L', 3],
+    ['441 umol/L', 4],
   ])('%s scores %i', async (typed, points) => {
     expect(await score(sofaRenal, typed)).toBe(points);
   });
@@ -78,8 +102,14 @@ describe('a table over a value computed in the unit of one input', () => {
     ],
     tables: [
       {
-        id: 'resp', input: 'pao2', of: 'pao2 / (fio2 / 100)', printed: ['mmHg', 'kPa'],
-        rows: { mmHg: [{ points: 3 }, { from: 200, points: 2 }, { from: 300, points: 1 }, { from: 400, points: 0 }], kPa: [{ points: 3 }, { from: 26.7, points: 2 }, { from: 40, points: 1 }, { from: 53.3, points: 0 }] },
+        id: 'resp',
+        input: 'pao2',
+        of: 'pao2 / (fio2 / 100)',
+        printed: ['mmHg', 'kPa'],
+        rows: {
+          mmHg: [{ points: 3 }, { from: 200, points: 2 }, { from: 300, points: 1 }, { from: 400, points: 0 }],
+          kPa: [{ points: 3 }, { from: 26.7, points: 2 }, { from: 40, points: 1 }, { from: 53.3, points: 0 }],
+        },
       },
     ],
     outputs: [{ id: 'o', label: 'o', formula: 'resp' }],
@@ -105,7 +135,12 @@ describe('single cut-offs, optional inputs and given()', () => {
     tables: [{ id: 'cr_high', input: 'scr', above: { 'mg/dL': 2, 'umol/L': 177 }, printed: ['mg/dL', 'umol/L'] }],
     outputs: [{ id: 'high', label: 'High', formula: 'cr_high' }],
   });
-  test.each([['2.0 mg/dL', 0], ['2.1 mg/dL', 1], ['177 umol/L', 0], ['178 umol/L', 1]])('RCRI creatinine %s -> %i', async (typed, v) => {
+  test.each([
+    ['2.0 mg/dL', 0],
+    ['2.1 mg/dL', 1],
+    ['177 umol/L', 0],
+    ['178 umol/L', 1],
+  ])('RCRI creatinine %s -> %i', async (typed, v) => {
     expect(await score(rcri as never, typed)).toBe(v);
   });
 
@@ -125,7 +160,9 @@ describe('single cut-offs, optional inputs and given()', () => {
 
   test('given() of an input that is never empty is refused', () => {
     const calc = defineCalc({ inputs: [scr], outputs: [{ id: 'o', label: 'o', formula: 'given(scr) ? 1 : 0' }] });
-    expect(checkOutputs(calc).problems.map((p) => p.message)).toEqual(['scr is never empty (only an optional number input can be left empty), so given(scr) is always true']);
+    expect(checkOutputs(calc).problems.map((p) => p.message)).toEqual([
+      'scr is never empty (only an optional number input can be left empty), so given(scr) is always true',
+    ]);
   });
 });
 
@@ -138,16 +175,34 @@ describe('plausible ranges and categorical outputs', () => {
     ],
     outputs: [
       {
-        id: 'ldl', label: 'LDL', unit: 'mg/dL', formula: 'tc - hdl - tg / 5', units: [{ unit: 'mmol/L', decimals: 2 }], analyte: 'cholesterol',
+        id: 'ldl',
+        label: 'LDL',
+        unit: 'mg/dL',
+        formula: 'tc - hdl - tg / 5',
+        units: [{ unit: 'mmol/L', decimals: 2 }],
+        analyte: 'cholesterol',
         plausible: { min: 0, reason: 'a negative LDL means the equation does not apply to these values' },
         valid: { when: 'tg < 400', reason: 'not valid at triglycerides of 400 mg/dL or more' },
       },
     ],
-    interpretation: [{ output: 'ldl', source: 'test', bands: [{ max: 100, label: 'Optimal' }, { min: 100, label: 'Higher' }] }],
+    interpretation: [
+      {
+        output: 'ldl',
+        source: 'test',
+        bands: [
+          { max: 100, label: 'Optimal' },
+          { min: 100, label: 'Higher' },
+        ],
+      },
+    ],
   });
 
   test('an implausible value is "not calculable" with the reason, never banded', async () => {
-    const out = await runRows(ldl, [{ tc: 100, hdl: 90, tg: 390 }, { tc: 200, hdl: 50, tg: 100 }, { tc: 200, hdl: 50, tg: 450 }]);
+    const out = await runRows(ldl, [
+      { tc: 100, hdl: 90, tg: 390 },
+      { tc: 200, hdl: 50, tg: 100 },
+      { tc: 200, hdl: 50, tg: 450 },
+    ]);
     const [neg, ok, invalid] = [0, 1, 2].map((i) => interpret(ldl, out, i)[0]);
     expect(neg).toMatchObject({ display: '—', unavailable: 'Not calculable: a negative LDL means the equation does not apply to these values' });
     expect(neg.band).toBeUndefined();
@@ -159,7 +214,17 @@ describe('plausible ranges and categorical outputs', () => {
   const news = defineCalc({
     inputs: [{ id: 'x', label: 'x', type: 'number', unit: 'points', limits: [0, 20], typical: [0, 20], decimals: 0 }],
     outputs: [{ id: 'response', label: 'Response', format: 'category', formula: 'x >= 7 ? 2 : (x >= 5 ? 1 : 0)' }],
-    interpretation: [{ output: 'response', source: 'test', bands: [{ value: 0, label: 'Low' }, { value: 1, label: 'Medium — urgent' }, { value: 2, label: 'High — emergency' }] }],
+    interpretation: [
+      {
+        output: 'response',
+        source: 'test',
+        bands: [
+          { value: 0, label: 'Low' },
+          { value: 1, label: 'Medium — urgent' },
+          { value: 2, label: 'High — emergency' },
+        ],
+      },
+    ],
   });
   test('a categorical output is shown as its label, never its code', async () => {
     const out = await runRows(news, [{ x: 0 }, { x: 5 }, { x: 9 }]);
@@ -169,21 +234,79 @@ describe('plausible ranges and categorical outputs', () => {
 });
 
 describe('author mistakes in tables', () => {
-  const base = { title: 't', summary: 's', variant: 'v', version: '1.0.0', specialties: ['testing'], references: [{ cite: 'c', doi: '10.1000/test', primary: true }], inputs: [scr], outputs: [{ id: 'o', label: 'o', formula: 't1' }] };
+  const base = {
+    title: 't',
+    summary: 's',
+    variant: 'v',
+    version: '1.0.0',
+    specialties: ['testing'],
+    references: [{ cite: 'c', doi: '10.1000/test', primary: true }],
+    inputs: [scr],
+    outputs: [{ id: 'o', label: 'o', formula: 't1' }],
+  };
   const problems = (tables: unknown[], extra: object = {}) => {
     const r = parseFriendly(CalculatorSchema, { ...base, tables, ...extra });
     return r.ok ? [] : r.problems.map((p) => `${p.path.join('.')}: ${p.message}`);
   };
   test('rows must rise, the first has no edge, a canonical column is required, unprinted columns say how they were derived', () => {
-    expect(problems([{ id: 't1', input: 'scr', printed: ['umol/L'], rows: { 'umol/L': [{ points: 0 }, { from: 110, points: 1 }] } }]).join('\n')).toMatch(/no column for scr's canonical unit mg\/dL/);
-    expect(problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mg/dL': [{ from: 1, points: 0 }, { from: 2, points: 1 }] } }]).join('\n')).toMatch(/first row holds everything below/);
-    expect(problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }, { from: 1.5, points: 2 }] } }]).join('\n')).toMatch(/edges must rise/);
-    expect(problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }], 'umol/L': [{ points: 0 }, { from: 177, points: 1 }] } }]).join('\n')).toMatch(/umol\/L column is not printed by the source/);
-    expect(problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mmol/L': [{ points: 0 }, { from: 2, points: 1 }], 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }] } }]).join('\n')).toMatch(/"mmol\/L" is not a unit of scr/);
+    expect(problems([{ id: 't1', input: 'scr', printed: ['umol/L'], rows: { 'umol/L': [{ points: 0 }, { from: 110, points: 1 }] } }]).join('\n')).toMatch(
+      /no column for scr's canonical unit mg\/dL/,
+    );
+    expect(
+      problems([
+        {
+          id: 't1',
+          input: 'scr',
+          printed: ['mg/dL'],
+          rows: {
+            'mg/dL': [
+              { from: 1, points: 0 },
+              { from: 2, points: 1 },
+            ],
+          },
+        },
+      ]).join('\n'),
+    ).toMatch(/first row holds everything below/);
+    expect(
+      problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }, { from: 1.5, points: 2 }] } }]).join(
+        '\n',
+      ),
+    ).toMatch(/edges must rise/);
+    expect(
+      problems([
+        {
+          id: 't1',
+          input: 'scr',
+          printed: ['mg/dL'],
+          rows: { 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }], 'umol/L': [{ points: 0 }, { from: 177, points: 1 }] },
+        },
+      ]).join('\n'),
+    ).toMatch(/umol\/L column is not printed by the source/);
+    expect(
+      problems([
+        {
+          id: 't1',
+          input: 'scr',
+          printed: ['mg/dL'],
+          rows: { 'mmol/L': [{ points: 0 }, { from: 2, points: 1 }], 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }] },
+        },
+      ]).join('\n'),
+    ).toMatch(/"mmol\/L" is not a unit of scr/);
     expect(problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], rows: { 'mg/dL': [{ points: 0 }, { from: 2, points: 1 }] } }])).toEqual([]);
   });
   test('a gap between interpretation bands is refused', () => {
-    const p = problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], above: { 'mg/dL': 2 } }], { interpretation: [{ output: 'o', source: 's', bands: [{ max: 1, label: 'a' }, { min: 2, label: 'b' }] }] });
+    const p = problems([{ id: 't1', input: 'scr', printed: ['mg/dL'], above: { 'mg/dL': 2 } }], {
+      interpretation: [
+        {
+          output: 'o',
+          source: 's',
+          bands: [
+            { max: 1, label: 'a' },
+            { min: 2, label: 'b' },
+          ],
+        },
+      ],
+    });
     expect(p.join('\n')).toMatch(/leaves a gap after bands\[0\].*values from 1 up to 2 get no band/);
   });
 });

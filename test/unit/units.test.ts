@@ -65,7 +65,13 @@ describe('every unit against its conventional factor', () => {
   });
 
   test('temperature: degF <-> degC with the offset', () => {
-    const pairs = [[98.6, 37], [32, 0], [-40, -40], [212, 100], [104, 40]];
+    const pairs = [
+      [98.6, 37],
+      [32, 0],
+      [-40, -40],
+      [212, 100],
+      [104, 40],
+    ];
     for (const [f, c] of pairs) {
       expect(convert(f, 'degF', 'degC')).toBeCloseTo(c, 10);
       expect(convert(c, 'degC', 'degF')).toBeCloseTo(f, 10);
@@ -83,13 +89,16 @@ describe('every unit against its conventional factor', () => {
     ['cholesterol', 'mmol/L', 'mg/dL', 38.67, 1e-9],
     ['triglycerides', 'mmol/L', 'mg/dL', 88.57, 1e-9],
     ['sodium', 'mmol/L', 'mg/dL', 2.299, 0.001],
-    ['potassium', 'mmol/L', 'mg/dL', 3.910, 0.001],
+    ['potassium', 'mmol/L', 'mg/dL', 3.91, 0.001],
     ['chloride', 'mmol/L', 'mg/dL', 3.545, 0.001],
     ['bicarbonate', 'mmol/L', 'mg/dL', 6.102, 0.001],
   ];
 
   test('the table covers every analyte with a molar mass', () => {
-    const withMass = Object.entries(ANALYTES).filter(([, a]) => a.molarMass).map(([k]) => k).sort();
+    const withMass = Object.entries(ANALYTES)
+      .filter(([, a]) => a.molarMass)
+      .map(([k]) => k)
+      .sort();
     expect([...new Set(ANALYTE_FACTORS.map(([a]) => a))].sort()).toEqual(withMass);
   });
 
@@ -158,12 +167,17 @@ describe('round trips', () => {
   test('converting through a third unit gives the same as converting directly', () => {
     const byDim = (s: string) => lookupUnit(s)!.dimension;
     fc.assert(
-      fc.property(fc.constantFrom(...pairs), fc.constantFrom(...UNITS.map((u) => u.symbol)), fc.double({ min: 0.001, max: 1e5, noNaN: true }), ([a, b, an], c, v) => {
-        if (conversionProblem(a, c, an) || conversionProblem(c, b, an) || byDim(c) === 'temperature') return true;
-        const direct = convert(v, a, b, an);
-        const via = convert(convert(v, a, c, an), c, b, an);
-        return Math.abs(via - direct) <= 1e-9 * Math.max(1, Math.abs(direct));
-      }),
+      fc.property(
+        fc.constantFrom(...pairs),
+        fc.constantFrom(...UNITS.map((u) => u.symbol)),
+        fc.double({ min: 0.001, max: 1e5, noNaN: true }),
+        ([a, b, an], c, v) => {
+          if (conversionProblem(a, c, an) || conversionProblem(c, b, an) || byDim(c) === 'temperature') return true;
+          const direct = convert(v, a, b, an);
+          const via = convert(convert(v, a, c, an), c, b, an);
+          return Math.abs(via - direct) <= 1e-9 * Math.max(1, Math.abs(direct));
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -173,10 +187,25 @@ describe('what cannot convert, and why', () => {
   test.each([
     ['furlong', 'm', undefined, '"furlong" is not a known unit'],
     ['kg', 'cm', undefined, 'kg (mass) cannot convert to cm (length)'],
-    ['mg/dL', 'umol/L', undefined, 'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides)'],
-    ['mg/dL', 'umol/L', 'unobtainium', '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides'],
+    [
+      'mg/dL',
+      'umol/L',
+      undefined,
+      'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides)',
+    ],
+    [
+      'mg/dL',
+      'umol/L',
+      'unobtainium',
+      '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides',
+    ],
     ['g/dL', 'umol/L', 'albumin', 'albumin has no molar mass in the catalogue, so g/dL and umol/L cannot convert'],
-    ['mEq/L', 'mmol/L', 'creatinine', "mEq/L and mmol/L convert through the analyte's valence; declare an analyte with a valence (sodium, potassium, chloride, bicarbonate, calcium, magnesium)"],
+    [
+      'mEq/L',
+      'mmol/L',
+      'creatinine',
+      "mEq/L and mmol/L convert through the analyte's valence; declare an analyte with a valence (sodium, potassium, chloride, bicarbonate, calcium, magnesium)",
+    ],
   ])('%s -> %s (%s)', (from, to, analyte, message) => {
     expect(conversionProblem(from, to, analyte)).toBe(message);
     expect(() => convert(1, from, to, analyte)).toThrow(message);
@@ -202,7 +231,14 @@ describe('what cannot convert, and why', () => {
 
 describe('roundHalfAway', () => {
   test.each([
-    [2.5, 0, 3], [-2.5, 0, -3], [2.675, 2, 2.68], [-2.675, 2, -2.68], [1.005, 2, 1.01], [0.049, 1, 0], [89.5, 0, 90], [89.49, 0, 89],
+    [2.5, 0, 3],
+    [-2.5, 0, -3],
+    [2.675, 2, 2.68],
+    [-2.675, 2, -2.68],
+    [1.005, 2, 1.01],
+    [0.049, 1, 0],
+    [89.5, 0, 90],
+    [89.49, 0, 89],
   ])('%s to %s decimals is %s', (x, d, r) => {
     expect(roundHalfAway(x, d)).toBe(r);
   });

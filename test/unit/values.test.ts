@@ -17,7 +17,15 @@ const scr = NumberInputSchema.parse({
   decimals: 2,
 });
 const UMOL_PER_MGDL = 88.4; // the conventional factor (src/units/catalogue.ts)
-const sex = ChoiceInputSchema.parse({ id: 'sex', label: 'Sex', type: 'choice', options: [{ value: 0, label: 'Male' }, { value: 1, label: 'Female' }] });
+const sex = ChoiceInputSchema.parse({
+  id: 'sex',
+  label: 'Sex',
+  type: 'choice',
+  options: [
+    { value: 0, label: 'Male' },
+    { value: 1, label: 'Female' },
+  ],
+});
 const chf = YesNoInputSchema.parse({ id: 'chf', label: 'Heart failure', type: 'yesno' });
 const lmp = DateInputSchema.parse({ id: 'lmp', label: 'Last menstrual period', type: 'date' });
 
@@ -46,7 +54,15 @@ describe('readNumber', () => {
   });
 
   test.each([
-    ['0.8', 0.8], ['0,8', 0.8], [' 0.8 ', 0.8], ['+0.8', 0.8], ['.8', 0.8], ['8e-1', 0.8], ['1.', 1], ['20', 20], ['0.1', 0.1],
+    ['0.8', 0.8],
+    ['0,8', 0.8],
+    [' 0.8 ', 0.8],
+    ['+0.8', 0.8],
+    ['.8', 0.8],
+    ['8e-1', 0.8],
+    ['1.', 1],
+    ['20', 20],
+    ['0.1', 0.1],
   ])('"%s" reads as %s (limits inclusive)', (text, value) => {
     expect(readNumber(scr, text)).toMatchObject({ status: 'ok', value });
   });
@@ -67,12 +83,14 @@ describe('readNumber', () => {
   test('creatinine 80 typed as mg/dL: refused, with "Did you mean µmol/L?"', () => {
     expect(readNumber(scr, '80')).toEqual({
       status: 'error',
-      message: 'Serum creatinine must be between 0.1 and 20 mg/dL (outside this range the value is almost certainly a typing or unit error). Did you mean µmol/L?',
+      message:
+        'Serum creatinine must be between 0.1 and 20 mg/dL (outside this range the value is almost certainly a typing or unit error). Did you mean µmol/L?',
       suggestUnit: 'umol/L',
     });
     expect(readNumber(scr, '0.9', 'umol/L')).toEqual({
       status: 'error',
-      message: 'Serum creatinine must be between 8.84 and 1768 µmol/L (outside this range the value is almost certainly a typing or unit error). Did you mean mg/dL?',
+      message:
+        'Serum creatinine must be between 8.84 and 1768 µmol/L (outside this range the value is almost certainly a typing or unit error). Did you mean mg/dL?',
       suggestUnit: 'mg/dL',
     });
   });
@@ -147,7 +165,13 @@ describe('readValue: loose values from the CLI, share links and cases', () => {
 });
 
 describe('readChoice', () => {
-  test.each([['female', 1], ['FEMALE ', 1], ['Male', 0], ['1', 1], [0, 0]] as const)('%s', (raw, value) => {
+  test.each([
+    ['female', 1],
+    ['FEMALE ', 1],
+    ['Male', 0],
+    ['1', 1],
+    [0, 0],
+  ] as const)('%s', (raw, value) => {
     expect(readChoice(sex, raw)).toEqual({ status: 'ok', value });
   });
 
@@ -220,7 +244,7 @@ describe('what is shown', () => {
     expect(formatOutput({ decimals: 0, format: 'weeks-days' }, 71)).toBe('10 weeks 1 day');
   });
 
-    test('one week is "1 week"', () => {
+  test('one week is "1 week"', () => {
     expect(formatOutput({ decimals: 0, format: 'weeks-days' }, 8)).toBe('1 week 1 day');
   });
 

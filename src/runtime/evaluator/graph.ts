@@ -108,7 +108,10 @@ function build(m: ModelData): Program {
       const slot = slots.get(x);
       return slot ?? no(`node ${label}: input "${x}" is not defined before it (graph inputs, initializers, earlier nodes)`);
     });
-    const type = spec.type(inputs.map((s) => (s < 0 ? undefined : types[s])), attrs);
+    const type = spec.type(
+      inputs.map((s) => (s < 0 ? undefined : types[s])),
+      attrs,
+    );
     if (typeof type === 'string') no(`node ${label}: ${n.opType} ${type}`);
     return { node: label, op: n.opType, spec, attrs, inputs, output: define(n.outputs[0], type as number), outputName: n.outputs[0] };
   });
@@ -132,7 +135,10 @@ function build(m: ModelData): Program {
         values[inputSlots[k]] = { type: DOUBLE, shape: [data.length], data };
       });
       for (const s of steps) {
-        const out = s.spec.run(s.inputs.map((j) => (j < 0 ? undefined : values[j])), s.attrs);
+        const out = s.spec.run(
+          s.inputs.map((j) => (j < 0 ? undefined : values[j])),
+          s.attrs,
+        );
         values[s.output] = trace?.(s.node, s.op, s.outputName, out) ?? out;
       }
       return Object.fromEntries(outputNames.map((n, k) => [n, Float64Array.from(values[outputSlots[k]]!.data)]));

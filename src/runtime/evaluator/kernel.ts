@@ -102,4 +102,3 @@ export const variadic = (types: number[], f: (x: number, y: number) => number): 
 export function attrInt(attrs: Attrs, key: string, dflt: number): number {
   return attrs.get(key)?.i ?? dflt;
 }
-

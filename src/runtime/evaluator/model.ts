@@ -73,7 +73,8 @@ function decodeTensor(r: WireReader, unsupported: string[]): TensorData {
     else if (no === 2) t.dataType = r.varint();
     else if (no === 8) t.name = r.string();
     else if (no === 9) raw = r.bytes();
-    else if (no === 7 || no === 5) r.repeated(wire, readVarint, typed, 0); // int64_data, int32_data (bools)
+    else if (no === 7 || no === 5)
+      r.repeated(wire, readVarint, typed, 0); // int64_data, int32_data (bools)
     else if (no === 10) r.repeated(wire, (x) => x.fixed64Double(), typed, 1);
     else if (no === 4 || no === 6 || no === 11 || no === 3 || no === 13 || no === 14) {
       unsupported.push(`tensor field ${no} (float, string, uint64, segment or external data)`);
@@ -117,7 +118,8 @@ function decodeAttribute(r: WireReader, unsupported: string[]): Attribute {
     else if (no === 5) a.t = decodeTensor(r.message(), unsupported);
     else if (no === 7) r.repeated(wire, (x) => x.fixed32Float(), a.floats, 5);
     else if (no === 8) r.repeated(wire, readVarint, a.ints, 0);
-    else if (no === 13) r.skip(wire); // doc_string
+    else if (no === 13)
+      r.skip(wire); // doc_string
     else {
       unsupported.push(`attribute field ${no} (strings, graphs, tensors, references)`);
       return false;

@@ -126,7 +126,8 @@ const isInf: OpSpec = {
 function constantTensor(attrs: Attrs): Tensor | string {
   const [a, ...more] = [...attrs.values()];
   if (!a || more.length) return 'Constant needs exactly one value attribute';
-  if (a.name === 'value' && a.t) return { type: a.t.dataType, shape: a.t.dims, data: a.t.dataType === BOOL ? Uint8Array.from(a.t.values) : Float64Array.from(a.t.values) };
+  if (a.name === 'value' && a.t)
+    return { type: a.t.dataType, shape: a.t.dims, data: a.t.dataType === BOOL ? Uint8Array.from(a.t.values) : Float64Array.from(a.t.values) };
   if (a.name === 'value_int' && a.i !== undefined) return { type: INT64, shape: [], data: Float64Array.of(a.i) };
   if (a.name === 'value_ints') return { type: INT64, shape: [a.ints.length], data: Float64Array.from(a.ints) };
   return `Constant ${a.name}; supported: value (double, int64, bool), value_int, value_ints`;
