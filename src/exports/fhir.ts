@@ -523,24 +523,45 @@ function inputItem(i: Input): QuestionnaireItem {
   }
 }
 
-function outputItem(o: Output, ex: OutputExport, modelFile: string): QuestionnaireItem {
+/**
+ * A categorical output is a coded answer: one answerOption per category (code = the model's code,
+ * display = its label), and the calculated answer is the option whose code the formula gives, read
+ * from the Questionnaire itself (FHIRPath R4 has no Coding literal).
+ */
+function categoryAnswers(calc: Calculator, o: Output): { answerOption: { valueCoding: Coding }[] } | undefined {
+  if (o.format !== 'category') return undefined;
+  const bands = calc.interpretation.find((it) => it.output === o.id)?.bands ?? [];
+  return { answerOption: bands.map((b) => ({ valueCoding: { system: `urn:bedside:${o.id}`, code: String(b.value), display: b.label } })) };
+}
+
+function outputItem(calc: Calculator, o: Output, ex: OutputExport, modelFile: string): QuestionnaireItem {
   const extension: Extension[] = [];
   const unit = o.unit ? ucum(o.unit) : undefined;
-  if (unit && o.format !== 'date') extension.push({ url: EXT.unit, valueCoding: unit });
+  const coded = categoryAnswers(calc, o);
+  if (unit && o.format !== 'date' && !coded) extension.push({ url: EXT.unit, valueCoding: unit });
   if (ex.expression)
     extension.push({
       url: EXT.calculatedExpression,
-      valueExpression: { language: 'text/fhirpath', expression: ex.expression, description: `${o.label}, as ${modelFile} computes it` },
+      valueExpression: {
+        language: 'text/fhirpath',
+        expression: coded ? categoryExpression(o.id, ex.expression) : ex.expression,
+        description: `${o.label}, as ${modelFile} computes it`,
+      },
     });
   return {
     linkId: o.id,
     text: ex.expression ? o.label : `${o.label} — not calculated by this form: ${ex.reason}. It is computed by the ONNX model ${modelFile}.`,
-    type: o.format === 'date' ? 'date' : 'decimal',
+    type: coded ? 'choice' : o.format === 'date' ? 'date' : 'decimal',
+    ...(coded ?? {}),
     readOnly: true,
     ...(extension.length ? { extension } : {}),
     ...(o.help ? { item: [helpItem(o.id, o.help)] } : {}),
   };
 }
+
+/** The coded answer of a categorical output: the Questionnaire's own option for the code computed. */
+export const categoryExpression = (linkId: string, code: string) =>
+  `%questionnaire.repeat(item).where(linkId = '${linkId}').answerOption.valueCoding.where(code = (${code}).toString())`;
 
 /** A computer-friendly name for Questionnaire.name: ^[A-Z]([A-Za-z0-9_]){0,254}$. */
 const nameOf = (id: string) =>
@@ -572,6 +593,7 @@ export function toQuestionnaire(id: string, calc: Calculator): { questionnaire: 
       ...calc.inputs.map(inputItem),
       ...calc.outputs.map((o) =>
         outputItem(
+          calc,
           o,
           outputs.find((x) => x.id === o.id)!,
           modelFile,

@@ -15,7 +15,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCatalog } from '../../src/definitions/load';
 import { modelFile, readManifest } from '../../src/definitions/models';
 import { evaluateAll } from '../../src/compiler/evaluate';
-import { EXT, literal, toQuestionnaire, translateOutputs, UCUM, type QuestionnaireItem } from '../../src/exports/fhir';
+import { categoryExpression, EXT, literal, toQuestionnaire, translateOutputs, UCUM, type QuestionnaireItem } from '../../src/exports/fhir';
 import { EXPORT_FILES, exportFiles, modelPackage, zip } from '../../src/exports/package';
 import { readAll } from '../../src/runtime/calculate';
 import { formatDate } from '../../src/runtime/values';
@@ -256,7 +256,8 @@ describe.each(entries.map((e) => [e.id, e] as const))('%s', (id, { calc, cases }
       expect(it.readOnly).toBe(true);
       const ex = outputs.find((x) => x.id === o.id)!;
       const calcExt = it.extension?.find((e) => e.url === EXT.calculatedExpression);
-      if (ex.expression) expect(calcExt?.valueExpression?.expression).toBe(ex.expression);
+      // A categorical output's answer is the option whose code the expression gives (a coded answer).
+      if (ex.expression) expect(calcExt?.valueExpression?.expression).toBe(o.format === 'category' ? categoryExpression(o.id, ex.expression) : ex.expression);
       else {
         expect(calcExt).toBeUndefined();
         expect(it.text).toContain('not calculated by this form');
@@ -277,6 +278,30 @@ describe.each(entries.map((e) => [e.id, e] as const))('%s', (id, { calc, cases }
     }
     return f(qr);
   };
+  // A categorical output is a coded answer: the Questionnaire's own option for the model's code.
+  const categorical = calc.outputs.filter((o) => o.format === 'category' && outputs.find((x) => x.id === o.id)?.expression);
+  test.runIf(categorical.length > 0).each(cases.map((c, k) => [k, c.name, c] as const))('categorical outputs are coded answers: case %i (%s)', (_k, _n, c) => {
+    const { values: read } = readAll(calc, c.inputs);
+    const values = Object.fromEntries(Object.entries(read).filter(([k]) => !k.includes('.')));
+    const qr = responseFor(calc, c, values);
+    const oracle = evaluateAll(checked, values);
+    for (const o of categorical) {
+      const item = questionnaire.item.find((i) => i.linkId === o.id)!;
+      expect(item.type).toBe('choice');
+      const bands = calc.interpretation.find((it) => it.output === o.id)!.bands;
+      expect(item.answerOption?.map((a) => a.valueCoding.display)).toEqual(bands.map((b) => b.label));
+      const expression = item.extension!.find((e) => e.url === EXT.calculatedExpression)!.valueExpression!.expression;
+      const got = fhirpath.evaluate(qr as any, expression, { resource: qr, questionnaire } as any, r4 as any) as { code: string; display: string }[];
+      const want = oracle[o.id];
+      if (!Number.isFinite(want)) expect(got).toEqual([]);
+      else
+        expect(
+          got.map((g) => g.display),
+          o.id,
+        ).toEqual([bands.find((b) => b.value === want)!.label]);
+    }
+  });
+
   test.runIf(expressed.length > 0).each(cases.map((c, k) => [k, c.name, c] as const))(
     'calculatedExpressions give the model’s values: case %i (%s)',
     (_k, _n, c) => {
