@@ -44,8 +44,7 @@ test.beforeAll(async () => {
   // the real build; a symlinked node_modules confuses Vite's path cache.
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   dir = mkdtempSync(join(ROOT, 'test-results', 'hostile-build-'));
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'models', 'schema'])
-    cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'models']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
   // The brotli cache of the 14 MB wasm (src/integrations/precompress.mjs), so the copy does not spend a minute on it.
   mkdirSync(join(dir, 'node_modules', '.cache'), { recursive: true });
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'bedside-precompress'), { recursive: true });
@@ -58,7 +57,12 @@ test.beforeAll(async () => {
   const env = { ...process.env };
   delete env.BEDSIDE_BASE;
   delete env.BEDSIDE_OUT_DIR;
-  const build = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env });
+  // The build runs the same checks and refuses it too…
+  const refused = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env });
+  expect(refused.status, 'the build refuses the branch').not.toBe(0);
+  expect(refused.stderr).toContain('calculators/bmi/notes.md:5');
+  // …and were the checks skipped, the renderer and the CSP would still keep it inert.
+  const build = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env: { ...env, BEDSIDE_UNCHECKED_BUILD: '1' } });
   expect(build.status, build.stderr.slice(-2000)).toBe(0);
   server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: dir, stdio: 'ignore', detached: true });
   for (let k = 0; k < 60; k++) {
