@@ -1,7 +1,6 @@
 /** One input of a calculator: number (with unit), choice, yes/no or date, with its message. */
 import { For, Show, splitProps, type JSX } from 'solid-js';
 import { rowLabels, tableRows, type Input, type Table } from '../schema';
-import { pointsText } from '../runtime/calculate';
 import type { FieldResult } from '../runtime/values';
 import { displayUnit } from '../units/convert';
 import { signedPoints } from '../format/points';
@@ -114,7 +113,7 @@ function Points(props: { table: Table; input: Input; unit: string }) {
         <For each={column().rows}>
           {(r) => (
             <li>
-              {r.range} {displayUnit(column().unit)}: {criterion() ? (r.points ? 'counts' : 'does not count') : pointsText(r.points)}
+              {r.range} {displayUnit(column().unit)}: {criterion() ? (r.points ? 'counts' : 'does not count') : signedPoints(r.points)}
             </li>
           )}
         </For>

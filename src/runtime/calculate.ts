@@ -1,6 +1,7 @@
 /** From read input values to interpreted results, through a ModelRunner (browser or Node alike). */
 import type { Band, Calculator, Output } from '../schema';
 import { STATUS, statusOutputName } from '../schema/graph';
+import { signedPoints } from '../format/points';
 import { convert } from '../units/convert';
 import { roundHalfAway } from '../units/round';
 import type { ModelRef, ModelRunner } from './session';
@@ -85,9 +86,6 @@ export function interpret(calc: Calculator, out: Record<string, Float64Array>, i
   });
 }
 
-/** "+n" / "−n" for points, one way everywhere. */
-export const pointsText = (p: number) => (p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0');
-
 /**
  * What each table scored, from the model's own table outputs (row `i`), for the "scored" list:
  * "Creatinine (+3)". Tables that scored nothing, or are empty, are left out.
@@ -97,7 +95,7 @@ export function scoredTables(calc: Calculator, out: Record<string, Float64Array>
     const p = out[t.id]?.[i];
     if (p === undefined || !Number.isFinite(p) || p === 0) return [];
     const label = t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id;
-    return [`${label} (${pointsText(p)})`];
+    return [`${label} (${signedPoints(p)})`];
   });
 }
 
