@@ -55,7 +55,7 @@ export default function ResultBar(props: Props) {
                   </Show>
                 </span>
                 <Show when={r().band && !r().category}>
-                  <span class="block text-sm truncate" data-bar-band>
+                  <span class="block text-sm line-clamp-2" data-bar-band>
                     {r().band!.label}
                   </span>
                 </Show>

@@ -34,8 +34,7 @@ export function whenQuiet(doc: Document, go: () => void, capMs = 20_000): void {
 }
 
 /** What the page says once every file is stored and verified (issue 16, item 8). */
-export const OFFLINE_READY =
-  'Ready to work offline: every calculator, its model and the engine are stored on this device. Bedside now works without a network.';
+export const OFFLINE_READY = 'Ready to work offline: every calculator is stored on this device.';
 
 /**
  * What the failed files of a precache mean to a user ("the meld-3 model", "the cockcroft-gault page"),
