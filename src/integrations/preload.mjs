@@ -109,8 +109,7 @@ export function addPreloads(html, read) {
   const fetches = model && !present.has(model) ? [model] : [];
   if (!urls.length && !fetches.length) return html;
   const links =
-    urls.map((u) => `<link rel="modulepreload" href="${u}">`).join('') +
-    fetches.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin>`).join('');
+    urls.map((u) => `<link rel="modulepreload" href="${u}">`).join('') + fetches.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin>`).join('');
   const at = html.search(/<link\s[^>]*rel=["']?stylesheet/i);
   const head = at >= 0 ? at : html.search(/<\/head>/i);
   if (head < 0) return html;

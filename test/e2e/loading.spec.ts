@@ -49,13 +49,19 @@ for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
     // A calculator page also announces the engine and its model, so neither waits for a script to
     // run first; the site-wide pages do not (their engine warm-up waits for idle).
     if (path.startsWith('c/')) {
-      expect(preloaded.filter((p) => RUNTIME_CHUNK.test(p)), 'the runtime chunk is hinted').toHaveLength(1);
+      expect(
+        preloaded.filter((p) => RUNTIME_CHUNK.test(p)),
+        'the runtime chunk is hinted',
+      ).toHaveLength(1);
       expect(fetches).toEqual([expect.stringMatching(new RegExp(`/models/${path.slice(2, -1)}\\.[0-9a-f]+\\.onnx$`))]);
     } else {
       expect(preloaded.filter((p) => RUNTIME_CHUNK.test(p))).toEqual([]);
       expect(fetches).toEqual([]);
     }
-    expect(preloaded.filter((p) => ORT.test(p)), 'onnxruntime-web is never hinted').toEqual([]);
+    expect(
+      preloaded.filter((p) => ORT.test(p)),
+      'onnxruntime-web is never hinted',
+    ).toEqual([]);
   });
 }
 
