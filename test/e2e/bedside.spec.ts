@@ -24,6 +24,15 @@ const WIDTHS = [
   ['desktop', { width: 1280, height: 900 }],
 ] as const;
 
+/** Opens a calculator at a viewport size, fills its first worked example and waits for the result. */
+async function filled(page: Page, id: string, size: { width: number; height: number }): Promise<Record<string, string>> {
+  const { calc, cases } = entry(id);
+  await page.setViewportSize(size);
+  await page.goto(`c/${id}/`);
+  await fillCase(page, calc, cases[0]);
+  return readOutputs(page, calc);
+}
+
 /** Screenshots of the page as it is now at 320 px, 390 px and desktop, light and dark: kept and attached. */
 async function shots(page: Page, info: TestInfo, name: string, prepare?: () => Promise<void>): Promise<void> {
   for (const [w, size] of WIDTHS)
@@ -136,11 +145,7 @@ test.describe('item 3: on a phone the result is on screen after the last tap', (
   });
 
   test('desktop: no pinned bar; the result sits beside the form', async ({ page }) => {
-    const cg = entry('cockcroft-gault');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto('c/cockcroft-gault/');
-    await fillCase(page, cg.calc, cg.cases[0]);
-    await readOutputs(page, cg.calc);
+    await filled(page, 'cockcroft-gault', { width: 1280, height: 900 });
     await expect(page.getByTestId('result-bar')).toBeHidden();
     const form = (await page.getByRole('form', { name: 'Inputs' }).boundingBox())!;
     const result = (await page.locator('#full-result').boundingBox())!;
@@ -219,10 +224,7 @@ test.describe('item 8: the smaller ones', () => {
 
   test('320 px: the what-if select stays inside its card, and a points score is drawn as steps (Ranson)', async ({ page }, info) => {
     const ranson = entry('ranson');
-    await page.setViewportSize({ width: 320, height: 720 });
-    await page.goto('c/ranson/');
-    await fillCase(page, ranson.calc, ranson.cases[0]);
-    await readOutputs(page, ranson.calc);
+    await filled(page, 'ranson', { width: 320, height: 720 });
     const card = page.locator('section[aria-labelledby="whatif-h"]');
     const select = card.getByRole('combobox');
     await select.selectOption({ label: 'Estimated fluid sequestration in the first 48 h' });
@@ -243,11 +245,7 @@ test.describe('item 8: the smaller ones', () => {
   });
 
   test('axe, light and dark, with the pinned result and the relabel button on screen (390 px)', async ({ page }) => {
-    const cg = entry('cockcroft-gault');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('c/cockcroft-gault/');
-    await fillCase(page, cg.calc, cg.cases[0]);
-    await readOutputs(page, cg.calc);
+    await filled(page, 'cockcroft-gault', { width: 390, height: 844 });
     await expect(page.getByTestId('result-bar')).toBeVisible();
     expect(await axeLightAndDark(page)).toEqual([]);
     await page.goto('c/ckd-epi-2021/');
