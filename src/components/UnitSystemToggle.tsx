@@ -32,7 +32,7 @@ export default function UnitSystemToggle(props: { units: UnitSystemSwitch }) {
       </For>
       <Show when={props.units.current() === 'mixed'}>
         <span class="text-slate-600 dark:text-slate-400" data-testid="unit-system-mixed">
-          (mixed: a field's own unit was changed)
+          (mixed: some fields in US units, some in SI)
         </span>
       </Show>
     </fieldset>

@@ -8,7 +8,7 @@
 import type { Accessor } from 'solid-js';
 import type { Calculator, Input, NumberInput } from '../schema';
 import type { Dimension } from '../units/catalogue';
-import { lookupUnit } from '../units/convert';
+import { conversionProblem, convert, lookupUnit } from '../units/convert';
 import type { Form } from './form-state';
 import { getUnitSystem, setUnitSystem, type UnitSystem } from './prefs';
 
@@ -43,15 +43,27 @@ export interface UnitSystemSwitch {
   applySaved(): void;
 }
 
+/**
+ * Whether switching the field between its US and SI unit changes the number shown: creatinine
+ * (mg/dL ↔ µmol/L) does; sodium (mEq/L ↔ mmol/L) and cell counts (10³/µL ↔ 10⁹/L) do not.
+ */
+const changesNumbers = (i: NumberInput) => {
+  const [us, si] = [unitFor(i, 'us')!, unitFor(i, 'si')!];
+  return conversionProblem(us, si, i.analyte) !== undefined || Math.abs(convert(1, us, si, i.analyte) - 1) > 1e-12;
+};
+
 export function createUnitSystem(calc: Calculator, form: Form): UnitSystemSwitch {
   const followers = calc.inputs.filter(followsUnitSystem);
+  // What the switch reads: the fields whose numbers differ between US and SI (sodium is the same
+  // number in mEq/L and mmol/L, so it does not make a page "mixed"); all followers if none does.
+  const telling = followers.some(changesNumbers) ? followers.filter(changesNumbers) : followers;
   const apply = (s: UnitSystem) => {
     for (const i of followers) if (labSystem(form.units[i.id]) !== s) form.convertUnit(i, unitFor(i, s)!);
   };
   return {
     available: () => followers.length > 0,
     current: () => {
-      const shown = new Set(followers.map((i) => labSystem(form.units[i.id])));
+      const shown = new Set(telling.map((i) => labSystem(form.units[i.id])));
       if (shown.size === 0) return undefined;
       return shown.size === 1 ? [...shown][0] : 'mixed';
     },

@@ -8,6 +8,7 @@ import { createShare } from '../../src/components/share';
 import { createUnitSystem, followsUnitSystem } from '../../src/components/unit-system';
 import { getUnitSystem, setUnitSystem } from '../../src/components/prefs';
 import { lookupUnit } from '../../src/units/convert';
+import { loadCatalog } from '../../src/definitions/load';
 import { definition } from './helpers';
 
 const ckd = definition('ckd-epi-2021');
@@ -120,6 +121,16 @@ describe('createUnitSystem', () => {
         'mg/dL',
       );
       expect(units.current()).toBe('mixed');
+      dispose();
+    }));
+
+  test('every page opens with the switch saying what its fields show, never "mixed" (sodium in mmol/L is also its mEq/L)', () =>
+    createRoot((dispose) => {
+      for (const { id, calc } of loadCatalog().entries) {
+        const units = createUnitSystem(calc, createForm(calc));
+        if (units.available()) expect(units.current(), id).toMatch(/^(us|si)$/);
+      }
+      expect(createUnitSystem(definition('meld-3'), createForm(definition('meld-3'))).current()).toBe('us');
       dispose();
     }));
 
