@@ -63,6 +63,7 @@ export const UNITS: readonly UnitDef[] = [
   u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
   u('h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
   u('min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
+  u('s', 'time', 1 / 86_400, 's', { aliases: ['sec', 'seconds'] }), // clotting times (prothrombin time)
   u('ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
   u('kg', 'mass', 1, 'kg', { system: 'si' }),
   u('g', 'mass', 1e-3),

@@ -41,6 +41,7 @@ describe('every unit against its conventional factor', () => {
     'mL/h': ['mL/h', 1, 0],
     points: ['points', 1, 0],
     min: ['h', 1 / 60, 1e-15],
+    s: ['ms', 1000, 1e-9],
     ms: ['min', 1 / 60000, 1e-15],
     mg: ['g', 0.001, 1e-15],
     mcg: ['mg', 0.001, 1e-15],
