@@ -30,7 +30,8 @@ export type Dimension =
   | 'osmolality'
   | 'dose-rate'
   | 'weight-dose-rate'
-  | 'frequency';
+  | 'frequency'
+  | 'hba1c';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -87,6 +88,11 @@ export const UNITS: readonly UnitDef[] = [
   u('degF', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
   u('%', 'percent', 1),
   u('ratio', 'ratio', 1, ''),
+  // HbA1c: IFCC mmol/mol (SI) and NGSP/DCCT-aligned %, related by the IFCC–NGSP master equation
+  // NGSP % = 0.0915 × IFCC + 2.15 (Hoelzel W et al. Clin Chem 2004;50:166-74; ifcchba1c.org). Not a
+  // generic percentage: a %DCCT value converts only to mmol/mol of HbA1c.
+  u('mmol/mol', 'hba1c', 1, 'mmol/mol', { system: 'si' }),
+  u('%DCCT', 'hba1c', 1 / 0.0915, '%', { system: 'us', offset: -2.15 / 0.0915, aliases: ['%NGSP', '% DCCT', '% NGSP'] }),
   u('bpm', 'heart-rate', 1, 'beats/min'),
   u('breaths/min', 'respiratory-rate', 1),
   u('kg/m²', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
