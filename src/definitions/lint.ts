@@ -81,6 +81,20 @@ function caseProblems(calc: Calculator, cases: Case[]): Problem[] {
         });
         continue;
       }
+      const warning = typeof exp === 'object' ? exp.warning : undefined;
+      const texts = calc.outputs.find((o) => o.id === key)!.warnings.map((w) => w.text);
+      if (warning !== undefined && !texts.length)
+        problems.push({
+          path: [k, 'expect', key, 'warning'],
+          message: `${key} declares no \`warnings:\`, so no warning can be expected`,
+          hint: `add \`warnings: [{ when: ..., text: ... }]\` to output ${key}, or remove \`warning\``,
+        });
+      else if (typeof warning === 'string' && !texts.includes(warning))
+        problems.push({
+          path: [k, 'expect', key, 'warning'],
+          message: `"${warning}" is not a warning of ${key}. Expected one of: ${texts.map((t) => `"${t}"`).join(', ')}`,
+          hint: closest(warning, texts) ? `did you mean "${closest(warning, texts)}"?` : 'or write `warning: true`',
+        });
       const band = typeof exp === 'object' ? exp.band : undefined;
       if (band !== undefined) {
         const labels = calc.interpretation.find((i) => i.output === key)?.bands.map((b) => b.label) ?? [];

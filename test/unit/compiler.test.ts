@@ -9,7 +9,7 @@ import { loadCatalog } from '../../src/definitions/load';
 import { modelFile, readManifest } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
-import { statusOutputName } from '../../src/schema/graph';
+import { statusOutputName, warningOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
 import { decodeModel } from '../../src/compiler/onnx-proto';
 import { nodeRunner } from '../../src/runtime/node';
@@ -58,6 +58,7 @@ describe('bytes', () => {
         ...calc.outputs.flatMap((o) => [
           o.id,
           ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []),
+          ...o.warnings.map((_, j) => warningOutputName(o.id, j)),
           ...(banded.includes(o.id) ? [bandOutputName(o.id)] : []),
         ]),
       ]);
