@@ -78,6 +78,8 @@ export const UNITS: readonly UnitDef[] = [
   u('g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
   u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
   u('mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
+  // ng/mL is numerically µg/L (ferritin is reported in either); used in both unit systems.
+  u('ng/mL', 'mass-concentration', 1e-6, 'ng/mL', { aliases: ['ug/L', 'µg/L', 'mcg/L'] }),
   u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
   u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
   // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().

@@ -22,6 +22,7 @@ describe('every unit against its conventional factor', () => {
     'g/dL': ['g/L', 10, 0],
     'mg/dL': ['mg/L', 10, 1e-12],
     'mg/L': ['g/L', 0.001, 0],
+    'ng/mL': ['mg/L', 0.001, 1e-15], // 1 ng/mL = 1 µg/L
     'mmol/L': ['umol/L', 1000, 1e-9],
     'umol/L': ['mmol/L', 0.001, 1e-15],
     'mEq/L': ['mEq/L', 1, 0], // converts through a valence: see below
