@@ -31,7 +31,8 @@ export type Dimension =
   | 'dose-rate'
   | 'weight-dose-rate'
   | 'frequency'
-  | 'hba1c';
+  | 'hba1c'
+  | 'sedimentation-rate';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -115,6 +116,8 @@ export const UNITS: readonly UnitDef[] = [
   u('mcg/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
   u('mcg/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
   u('/day', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
+  // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
+  u('mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
 ];
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */

@@ -57,6 +57,7 @@ describe('every unit against its conventional factor', () => {
     'mcg/h': ['mcg/h', 1, 0],
     'mcg/kg/min': ['mcg/kg/min', 1, 0],
     '/day': ['/day', 1, 0],
+    'mm/h': ['mm/h', 1, 0],
   };
 
   test('the table covers every unit in the catalogue', () => {
