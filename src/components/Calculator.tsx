@@ -14,6 +14,7 @@ import { createKeptValues, forgetKept, keptFor, loadKept } from './kept-values';
 import { createNote } from './note';
 import { addRecent } from './prefs';
 import Result from './Result';
+import ResultBar from './ResultBar';
 import { createShare } from './share';
 import Toolbar from './Toolbar';
 import { createUnitSystem } from './unit-system';
@@ -67,15 +68,14 @@ export default function Calculator(props: CalculatorProps) {
     forgetKept(model.id);
   };
 
+  // On a phone: the form, then the full result, then the what-if chart (issue 16, item 3); on a wide
+  // screen the result sits beside the form, sticky, and the what-if chart goes under the form.
   return (
-    <div class="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
-      <div>
+    <div class="grid gap-6 grid-cols-[minmax(0,1fr)] md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
+      <div class="md:col-start-1 md:row-start-1">
         <InputsForm calc={calc} form={form} units={units} onInput={engine.start} onClear={clear} />
-        <Show when={state() === 'ready'}>
-          <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
-        </Show>
       </div>
-      <div class="md:sticky md:top-4">
+      <div id="full-result" class="md:col-start-2 md:row-start-1 md:row-span-2 md:sticky md:top-4 scroll-mt-4">
         <Result
           state={state()}
           missing={form.missing()}
@@ -88,6 +88,12 @@ export default function Calculator(props: CalculatorProps) {
         />
         <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />
       </div>
+      <Show when={state() === 'ready'}>
+        <div class="md:col-start-1 md:row-start-2 min-w-0">
+          <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
+        </div>
+      </Show>
+      <ResultBar result={state() === 'ready' ? results()?.find((r) => r.id === primary().id) : undefined} target="full-result" />
     </div>
   );
 }
