@@ -38,7 +38,12 @@ export interface PatientContextState {
   newPatient(): void;
 }
 
-export function createPatientContext(calc: Calculator, form: Form, from: { id: string; title: string }): PatientContextState {
+export function createPatientContext(
+  calc: Calculator,
+  form: Form,
+  from: { id: string; title: string },
+  enabled: () => boolean = () => true,
+): PatientContextState {
   const [context, setContext] = createSignal<PatientContext | undefined>(undefined);
   const [carried, setCarried] = createSignal<Record<string, Prefill>>({});
   const now = () => Date.now();
@@ -50,6 +55,7 @@ export function createPatientContext(calc: Calculator, form: Form, from: { id: s
   };
 
   const fill = () => {
+    if (!enabled()) return;
     const ctx = reread();
     const fills = prefillFor(calc, ctx);
     const next = { ...carried() };
@@ -71,7 +77,7 @@ export function createPatientContext(calc: Calculator, form: Form, from: { id: s
   let timer: ReturnType<typeof setTimeout> | undefined;
   const record = () => {
     const s = session();
-    if (!s) return;
+    if (!s || !enabled()) return;
     const entries: Record<string, ContextEntry> = {};
     const c = carried();
     for (const input of calc.inputs) {
@@ -115,7 +121,7 @@ export function createPatientContext(calc: Calculator, form: Form, from: { id: s
     fill,
     usePaste(r) {
       const s = session();
-      if (!s) return;
+      if (!s || !enabled()) return;
       const entries = entriesFromPaste(r.readings, now());
       if (Object.keys(entries).length) setContext(putEntries(s, entries, now()));
       fill();
