@@ -80,11 +80,15 @@ export function createPatientContext(
     if (!s || !enabled()) return;
     const entries: Record<string, ContextEntry> = {};
     const c = carried();
+    const held = readContext(s, now())?.entries ?? {};
     for (const input of calc.inputs) {
       const text = form.texts[input.id];
       if (c[input.id] && c[input.id].text === text) continue; // carried, not entered here
       const e = entryOf(input, text, form.units[input.id] || undefined, form.field(input.id), from, now());
-      if (e) entries[e.concept] = e.entry;
+      // Unchanged values keep the time they were entered.
+      const old = e && held[e.concept];
+      if (e && !(old && old.text === e.entry.text && old.unit === e.entry.unit && old.sex === e.entry.sex && old.from.id === from.id))
+        entries[e.concept] = e.entry;
     }
     if (Object.keys(entries).length) setContext(putEntries(s, entries, now()));
   };
