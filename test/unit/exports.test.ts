@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inflateRawSync, crc32 } from 'node:zlib';
-// @ts-expect-error -- the package ships no type declarations
 import ucumLhc from '@lhncbc/ucum-lhc';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
