@@ -86,6 +86,10 @@ export const UCUM_CODES: Readonly<Record<string, string>> = {
   '/day': '/d',
   'mg/day': 'mg/d',
   'mg/d': 'mg/d',
+  'ng/mL': 'ng/mL',
+  'mm/h': 'mm/h',
+  'mmol/mol': 'mmol/mol',
+  '%DCCT': '%', // HbA1c as an NGSP/DCCT percentage; UCUM has no separate code
 };
 
 // ---------------------------------------------------------------------------------------------
