@@ -4,12 +4,13 @@
  * Each concern is a primitive: form-state.ts (fields and their readings), unit-system.ts,
  * engine-state.ts (engine and results), kept-values.ts, share.ts and note.ts.
  */
-import { onMount, Show } from 'solid-js';
+import { createEffect, onMount, Show } from 'solid-js';
 import type { Calculator as Calc } from '../schema';
 import type { ModelRef } from '../runtime/session';
 import { createEngine, createResults } from './engine-state';
 import { createForm } from './form-state';
 import InputsForm from './InputsForm';
+import { markCurrentBands } from './current-band';
 import { createKeptValues, forgetKept, keptFor, loadKept } from './kept-values';
 import { createNote } from './note';
 import { addRecent } from './prefs';
@@ -40,6 +41,8 @@ export default function Calculator(props: CalculatorProps) {
   const note = createNote(calc, form, results, () => state() === 'ready');
   const primary = () => calc.outputs.find((o) => o.primary) ?? calc.outputs[0];
   const run = (feeds: Record<string, Float64Array>) => engine.run(feeds)!;
+  // The interpretation table below the form marks the band of the current result.
+  createEffect(() => markCurrentBands(calc, state() === 'ready' ? results() : undefined));
 
   onMount(() => {
     addRecent(model.id);

@@ -118,7 +118,7 @@ export function createResults(calc: Calculator, form: Form, engine: Engine): Acc
         ?.then((out) => {
           if (mine !== seq) return;
           setTables(scoredTables(calc, out));
-          setResults(interpret(calc, out, 0, form.skipped()));
+          setResults(interpret(calc, out, 0, form.skipped(), feeds));
         })
         .catch(() => mine === seq && engine.fail(RUN_FAILED));
     }),

@@ -13,6 +13,9 @@ export const bandOutputName = (outputId: string) => `${outputId}.band`;
 export const statusOutputName = (outputId: string) => `${outputId}.status`;
 export const STATUS = { ok: 0, invalid: 1, implausible: 2 } as const;
 
+/** Output holding a where-term listed in "scored" (an output's `scored:`), e.g. PSI's age points. */
+export const scoredOutputName = (whereName: string) => `${whereName}.scored`;
+
 /** Input carrying the index of the unit a table-scored input was typed in (0: canonical). */
 export const unitInputName = (inputId: string) => `${inputId}.unit`;
 /** Input carrying the number exactly as typed in that unit (the canonical value when the unit is 0). */
