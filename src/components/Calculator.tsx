@@ -86,7 +86,7 @@ export default function Calculator(props: CalculatorProps) {
           primaryId={primary().id}
           error={engine.error()}
           warnings={form.warnings()}
-          scored={[...form.scored(), ...results.tables()]}
+          scored={[...results.terms(), ...form.scored(), ...results.tables()]}
           onRetry={engine.retry}
         />
         <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />

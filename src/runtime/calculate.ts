@@ -106,17 +106,22 @@ export function interpret(
   });
 }
 
+const scoredLine = (label: string, p: number | undefined) => (p === undefined || !Number.isFinite(p) || p === 0 ? [] : [`${label} (${signedPoints(p)})`]);
+
 /**
- * What each table (and each term an output lists in `scored`) scored, from the model's own outputs
- * (row `i`), for the "scored" list: "Creatinine (+3)". Those that scored nothing are left out.
+ * What the terms outputs list in `scored` (e.g. PSI's age points) scored, from the model's own
+ * outputs (row `i`), for the head of the "scored" list: "Age (women: age − 10) (+62)".
+ */
+export function scoredTerms(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
+  return calc.outputs.flatMap((o) => Object.entries(o.scored ?? {}).flatMap(([name, label]) => scoredLine(label, out[scoredOutputName(name)]?.[i])));
+}
+
+/**
+ * What each table scored, from the model's own table outputs (row `i`), for the "scored" list:
+ * "Creatinine (+3)". Tables that scored nothing, or are empty, are left out.
  */
 export function scoredTables(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
-  const line = (label: string, p: number | undefined) => (p === undefined || !Number.isFinite(p) || p === 0 ? [] : [`${label} (${signedPoints(p)})`]);
-  // Terms an output lists in `scored` (e.g. PSI's age points) come first, then the tables.
-  return [
-    ...calc.outputs.flatMap((o) => Object.entries(o.scored ?? {}).flatMap(([name, label]) => line(label, out[scoredOutputName(name)]?.[i]))),
-    ...calc.tables.flatMap((t) => line(t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id, out[t.id]?.[i])),
-  ];
+  return calc.tables.flatMap((t) => scoredLine(t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id, out[t.id]?.[i]));
 }
 
 /** The values the model gets for one set of read fields (see fieldValues). */

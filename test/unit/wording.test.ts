@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/definitions/load';
 import { modelRef } from '../../src/definitions/models';
 import { bandRange } from '../../src/format/band-range';
-import { computeRows, readAll, rowsToFeeds, scoredTables } from '../../src/runtime/calculate';
+import { computeRows, readAll, rowsToFeeds, scoredTables, scoredTerms } from '../../src/runtime/calculate';
 import { nodeRunner } from '../../src/runtime/node';
 import type { Band } from '../../src/schema';
 import { defineCalc, numberInput } from '../helpers';
@@ -76,7 +76,8 @@ describe('the result names what it is', () => {
     const { values, ok } = readAll(psi.calc, raw);
     expect(ok).toBe(true);
     const out = await nodeRunner().run(modelRef('psi'), rowsToFeeds(psi.calc, [values]));
-    expect(scoredTables(psi.calc, out)[0]).toBe('Age (women: age − 10) (+62)');
+    expect(scoredTerms(psi.calc, out)).toEqual(['Age (women: age − 10) (+62)']);
+    expect(scoredTables(psi.calc, out).join()).not.toContain('Age');
   });
 
   it('a definition naming an unknown choice or where-name is refused with the fix', () => {
