@@ -17,7 +17,7 @@ const manifest = JSON.parse(readFileSync('models/manifest.json', 'utf8')) as Rec
 const external = JSON.parse(readFileSync('test/conformance/by-calculator.json', 'utf8')) as Record<string, { agree: number }[]>;
 const agreeing = (id: string) => external[id].reduce((n, x) => n + x.agree, 0);
 
-/** Screenshots at 320 px, 390 px and desktop, light and dark, attached to the test. */
+/** Screenshots at 320 px, 390 px and desktop, light and dark, kept in the test's output folder and attached. */
 async function screenshots(page: Page, info: TestInfo, name: string): Promise<void> {
   for (const [w, h] of [
     [320, 700],
@@ -27,7 +27,9 @@ async function screenshots(page: Page, info: TestInfo, name: string): Promise<vo
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.emulateMedia({ colorScheme });
-      await info.attach(`${name}-${w}-${colorScheme}.png`, { body: await page.screenshot({ fullPage: false }), contentType: 'image/png' });
+      const path = info.outputPath(`${name}-${w}-${colorScheme}.png`);
+      await page.screenshot({ path });
+      await info.attach(`${name}-${w}-${colorScheme}.png`, { path, contentType: 'image/png' });
     }
   await page.emulateMedia({ colorScheme: null });
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -133,6 +135,7 @@ test.describe('interpretation wording', () => {
 
 test.describe('verification', () => {
   test('lists every calculator with its examples, external rows, sha256 and status; axe; 320 px', async ({ page }, info) => {
+    test.setTimeout(240_000); // one long page: axe twice and six screenshots on a shared 2-core machine
     await page.goto('verification/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Verification');
     const items = page.locator('[data-verification]');
