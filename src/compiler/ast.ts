@@ -95,6 +95,8 @@ export interface CheckedOutput {
   valid?: Expr;
   /** The range a correct value can take (NaN outside it). */
   plausible?: { min?: number; max?: number };
+  /** Boolean conditions of the output's applicability warnings, in order. */
+  warnings?: Expr[];
 }
 
 export const isComparison = (op: BinaryOp) => ['<', '<=', '>', '>=', '==', '!='].includes(op);

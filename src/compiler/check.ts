@@ -289,8 +289,11 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tabl
     const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
     later.delete(o.id);
     scope.names.set(o.id, 'num');
+    // A warning may read the output itself (e.g. a risk beyond the calibrated range), so after its id.
+    const warnings = o.warnings.map((w, j) => attempt(['outputs', k, 'warnings', j, 'when'], () => as('bool', parseFormula(w.when, scope), scope)));
     const plausible = o.plausible ? { plausible: { min: o.plausible.min, max: o.plausible.max } } : {};
-    if (ok && expr) outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}), ...plausible });
+    if (ok && expr)
+      outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}), ...plausible, ...(warnings.length ? { warnings: warnings as Expr[] } : {}) });
   });
   return { outputs, tables, problems };
 }

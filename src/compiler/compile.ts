@@ -4,7 +4,7 @@ import type { Problem } from '../schema/friendly';
 import { checkOutputs } from './check';
 import { embedContributed, inspectContributed } from './contributed';
 import { GraphBuilder, readsInput } from './lower';
-import { bandOutputName, scoredOutputName, STATUS, statusOutputName, typedInputName, unitInputName } from '../schema/graph';
+import { bandOutputName, scoredOutputName, STATUS, statusOutputName, typedInputName, unitInputName, warningOutputName } from '../schema/graph';
 import { DataType, encodeModel } from './onnx-proto';
 
 /** Bumped whenever the compiler's output bytes change for the same definition. */
@@ -52,7 +52,8 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
  * Compiles a definition into ONNX bytes: one float64 [N] graph input per definition input, one
- * [N] output per output, and a `<id>.band` output per interpreted output. Deterministic. A
+ * [N] output per output, a `<id>.band` output per interpreted output and a `<id>.warning.<n>`
+ * output (0/1) per applicability warning. Deterministic. A
  * contributed model (`source`, the bytes of `calc.model.file`) is inspected and wrapped instead.
  */
 export function compileCalculator(id: string, calc: Calculator, source?: Uint8Array): { bytes?: Uint8Array; entry?: ManifestEntry; problems: Problem[] } {
@@ -111,6 +112,12 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
       g.node('Identity', [broadcast(status)], [], statusOutputName(o.id));
       graphOutputs.push(statusOutputName(o.id));
     }
+    // Applicability warnings: 1 where the condition holds, else 0 (a NaN input compares false).
+    (o.warnings ?? []).forEach((w, j) => {
+      const flag = g.node('Where', [g.lower(w), g.constant(1), g.constant(0)]);
+      g.node('Identity', [readsInput(w, inputIds, whereReads) ? flag : broadcast(flag)], [], warningOutputName(o.id, j));
+      graphOutputs.push(warningOutputName(o.id, j));
+    });
 
     const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
     if (bands) {

@@ -1,5 +1,5 @@
 import { log10Snapped, roundHalfAway } from '../units/round';
-import { typedInputName, unitInputName } from '../schema/graph';
+import { typedInputName, unitInputName, warningOutputName } from '../schema/graph';
 import { columnPoints, renameRef, type CheckedOutput, type Expr } from './ast';
 
 type Value = number | boolean;
@@ -122,7 +122,8 @@ export function evaluate(e: Expr, env: Record<string, Value>): Value {
 
 /**
  * Evaluates every output in order (later outputs may use earlier names) for one set of canonical
- * input values; returns each output's value.
+ * input values; returns each output's value, and each applicability warning as
+ * `<id>.warning.<n>` (1 holds, 0 not), as the model does.
  */
 export function evaluateAll(outputs: CheckedOutput[], inputs: Record<string, number>): Record<string, number> {
   const env: Record<string, Value> = { ...inputs };
@@ -133,6 +134,7 @@ export function evaluateAll(outputs: CheckedOutput[], inputs: Record<string, num
     const implausible = o.plausible && ((o.plausible.min !== undefined && v < o.plausible.min) || (o.plausible.max !== undefined && v > o.plausible.max));
     out[o.id] = (o.valid && !evaluate(o.valid, env)) || implausible ? NaN : v;
     env[o.id] = out[o.id];
+    (o.warnings ?? []).forEach((w, j) => (out[warningOutputName(o.id, j)] = evaluate(w, env) ? 1 : 0));
   }
   return out;
 }

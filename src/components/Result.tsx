@@ -52,6 +52,7 @@ export default function Result(props: Props) {
                   </Show>
                 </p>
                 <Also result={p()} />
+                <Warnings result={p()} />
                 <Show when={p().unavailable}>
                   <p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>
                     {p().unavailable}
@@ -90,6 +91,7 @@ export default function Result(props: Props) {
                               <span class="font-normal text-sm">{displayUnit(o().unit!)}</span>
                             </Show>
                             <Also result={o()} />
+                            <Warnings result={o()} />
                           </dd>
                         </>
                       )}
@@ -117,6 +119,24 @@ function Also(props: { result: OutputResult }) {
       <span class="block text-sm font-normal text-slate-700 dark:text-slate-300" data-also={props.result.id}>
         = {props.result.also!.map((a) => `${a.display} ${displayUnit(a.unit)}`).join(' = ')}
       </span>
+    </Show>
+  );
+}
+
+/** The model's applicability warnings for this result, right under its value (not only in the notes). */
+function Warnings(props: { result: OutputResult }) {
+  return (
+    <Show when={props.result.warnings?.length}>
+      <ul class="mt-1 text-sm font-normal text-left text-amber-800 dark:text-amber-300" data-warnings={props.result.id}>
+        <For each={props.result.warnings}>
+          {(w) => (
+            <li data-warning>
+              <span aria-hidden="true">⚠ </span>
+              <span class="font-semibold">Warning:</span> {w}
+            </li>
+          )}
+        </For>
+      </ul>
     </Show>
   );
 }

@@ -34,13 +34,16 @@ function inputLine(calc: Calculator, id: string, v: EnteredValue): string {
   }
 }
 
+/** The result's applicability warnings, each on its own indented line under it. */
+const warningLines = (r: OutputResult) => (r.warnings ?? []).map((w) => `\n  Warning: ${w}`).join('');
+
 function outputLine(r: OutputResult): string {
   if (r.display === '—') return `${r.label}: not computed${r.unavailable ? ` (${r.unavailable})` : ''}`;
   // A categorical result is its label: no code, no band repeated after it.
-  if (r.category) return `${r.label}: ${r.display}`;
+  if (r.category) return `${r.label}: ${r.display}${warningLines(r)}`;
   const u = r.unit ? displayUnit(r.unit) : '';
   const also = r.also?.length ? ` = ${r.also.map((a) => `${a.display} ${displayUnit(a.unit)}`).join(' = ')}` : '';
-  return `${r.label}: ${r.display}${u ? ` ${u}` : ''}${also}${r.band ? ` (${r.band.label})` : ''}`;
+  return `${r.label}: ${r.display}${u ? ` ${u}` : ''}${also}${r.band ? ` (${r.band.label})` : ''}${warningLines(r)}`;
 }
 
 /** The note text: title and version, review status, inputs, outputs with interpretation, primary citation, date. */

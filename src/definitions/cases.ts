@@ -48,7 +48,7 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
         found[k].push({ path: at(outputId), message: `"${outputId}" is not an output (outputs: ${calc.outputs.map((x) => x.id).join(', ')})` });
         continue;
       }
-      const { value, tol, band } = typeof exp === 'object' ? exp : { value: exp, tol: undefined, band: undefined };
+      const { value, tol, band, warning } = typeof exp === 'object' ? exp : { value: exp, tol: undefined, band: undefined, warning: undefined };
       if (typeof value === 'number') {
         const allowed = tol ?? 0.5 * 10 ** -o.decimals;
         if (!Number.isFinite(r.value))
@@ -68,6 +68,15 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
       }
       if (band !== undefined && r.band?.label !== band)
         found[k].push({ path: at(outputId, 'band'), message: `${outputId} band: found ${r.band ? `"${r.band.label}"` : 'none'}, expected "${band}"` });
+      if (warning !== undefined) {
+        const shown = r.warnings ?? [];
+        const holds = typeof warning === 'boolean' ? shown.length > 0 === warning : shown.length === 1 && shown[0] === warning;
+        if (!holds)
+          found[k].push({
+            path: at(outputId, 'warning'),
+            message: `${outputId} warning: found ${shown.length ? shown.map((w) => `"${w}"`).join(', ') : 'none'}, expected ${typeof warning === 'boolean' ? (warning ? 'a warning' : 'none') : `"${warning}"`}`,
+          });
+      }
     }
   });
   return found;

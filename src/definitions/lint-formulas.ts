@@ -75,6 +75,7 @@ function fields(o: CheckedOutput, k: number): { path: (string | number)[]; expr:
     ...o.where.map((w) => ({ path: ['outputs', k, 'where', w.name], expr: w.expr })),
     { path: ['outputs', k, 'formula'], expr: o.expr },
     ...(o.valid ? [{ path: ['outputs', k, 'valid', 'when'], expr: o.valid }] : []),
+    ...(o.warnings ?? []).map((expr, j) => ({ path: ['outputs', k, 'warnings', j, 'when'], expr })),
   ];
 }
 

@@ -1,6 +1,7 @@
 /** Checks that need more than the schema: units, formulas, and worked examples against the definition. */
 import { checkOutputs } from '../compiler/check';
 import { tagged } from './checks';
+import { lintConcepts } from './lint-concepts';
 import { lintFormulas } from './lint-formulas';
 import type { Calculator, Case } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
@@ -21,7 +22,7 @@ function unitProblem(symbol: string, path: (string | number)[]): Problem | undef
 
 /** Every problem with units and formulas in a schema-valid definition, each tagged with its check. */
 export function lintDefinition(calc: Calculator): Problem[] {
-  return [...tagged('units', lintUnits(calc)), ...tagged('formulas', checkOutputs(calc).problems), ...lintFormulas(calc)];
+  return [...tagged('units', lintUnits(calc)), ...tagged('formulas', checkOutputs(calc).problems), ...lintFormulas(calc), ...lintConcepts(calc)];
 }
 
 /** Units known, and convertible to their input's canonical unit. */
@@ -81,6 +82,20 @@ function caseProblems(calc: Calculator, cases: Case[]): Problem[] {
         });
         continue;
       }
+      const warning = typeof exp === 'object' ? exp.warning : undefined;
+      const texts = calc.outputs.find((o) => o.id === key)!.warnings.map((w) => w.text);
+      if (warning !== undefined && !texts.length)
+        problems.push({
+          path: [k, 'expect', key, 'warning'],
+          message: `${key} declares no \`warnings:\`, so no warning can be expected`,
+          hint: `add \`warnings: [{ when: ..., text: ... }]\` to output ${key}, or remove \`warning\``,
+        });
+      else if (typeof warning === 'string' && !texts.includes(warning))
+        problems.push({
+          path: [k, 'expect', key, 'warning'],
+          message: `"${warning}" is not a warning of ${key}. Expected one of: ${texts.map((t) => `"${t}"`).join(', ')}`,
+          hint: closest(warning, texts) ? `did you mean "${closest(warning, texts)}"?` : 'or write `warning: true`',
+        });
       const band = typeof exp === 'object' ? exp.band : undefined;
       if (band !== undefined) {
         const labels = calc.interpretation.find((i) => i.output === key)?.bands.map((b) => b.label) ?? [];

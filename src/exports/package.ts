@@ -12,6 +12,7 @@ import type { Calculator } from '../schema';
 import { toQuestionnaire } from './fhir';
 import { citationText } from '../format/citation';
 import { signedPoints } from '../format/points';
+import { warningOutputName } from '../schema/graph';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -112,6 +113,7 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
       for (const [w, f] of Object.entries(o.where)) lines.push(`    ${w} = ${f}`);
       lines.push(`    ${o.id} = ${o.formula}`);
       if (o.valid) lines.push(`    valid when ${o.valid.when} (otherwise NaN: ${o.valid.reason})`);
+      o.warnings.forEach((w, j) => lines.push(`    warning ${j} (${warningOutputName(o.id, j)} = 1) when ${w.when}: ${w.text}`));
       lines.push('');
     } else if (o.points) {
       lines.push(`**${esc(o.label)}** (\`${o.id}\`) = sum of the points of ${o.points === 'all' ? 'every scored input' : o.points.join(', ')}`, '');

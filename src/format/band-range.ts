@@ -49,7 +49,9 @@ export function bandRange(band: Band, output: Pick<Output, 'decimals' | 'format'
         : { op: '<', v: band.max };
   const unit = output.unit ? ` ${displayUnit(output.unit)}` : '';
   if (lo && hi) {
-    if (lo.op === '≥' && hi.op === '≤') return Math.abs(lo.v - hi.v) < step / 2 ? `${show(lo.v, d)}${unit}` : `${show(lo.v, d)}–${show(hi.v, d)}${unit}`;
+    // A dash between negative numbers reads as a minus: "−2 to −1", not "−2–−1".
+    const dash = lo.v < 0 || hi.v < 0 ? ' to ' : '–';
+    if (lo.op === '≥' && hi.op === '≤') return Math.abs(lo.v - hi.v) < step / 2 ? `${show(lo.v, d)}${unit}` : `${show(lo.v, d)}${dash}${show(hi.v, d)}${unit}`;
     return `${lo.op === '≥' ? show(lo.v, d) : `> ${show(lo.v, d)}`} to ${hi.op} ${show(hi.v, d)}${unit}`;
   }
   const one = (lo ?? hi)!;

@@ -8,9 +8,17 @@
  * that chain alone costs most of a second before the form can be used; with the hints every
  * module is requested in parallel as soon as the <head> is parsed (BENCHMARKS.md, "cold visit").
  *
- * Dynamic imports (the engine, workbox-window) and client:idle/visible islands are left alone:
- * they are not needed to use the form. Runs after the build, before the CSP and the service worker
- * (the precache revisions hash the final HTML).
+ * A calculator page (one with a #bedside-model) also needs the engine and its model before the
+ * first result: the page's scripts import the engine dynamically (`import("./browser.js")`, which
+ * the browser only discovers once that script has run) and the engine then fetches the model — two
+ * more round trips after the form is up (330 ms on Fast 4G, over a second on Fast 3G). So those
+ * pages also hint the engine's modules (the targets of the dynamic imports in the page's own
+ * modules, with their static imports — not what the engine itself loads dynamically: onnxruntime-web
+ * stays unloaded unless a model needs it) and `<link rel="preload" as="fetch" crossorigin>` the
+ * model file, which the engine's same-origin fetch() then takes from the preload cache (the bytes
+ * are still checked against the pinned sha256). Other pages leave dynamic imports and
+ * client:idle/visible islands alone: they are not needed to use the form. Runs after the build,
+ * before the CSP and the service worker (the precache revisions hash the final HTML).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -23,6 +31,15 @@ export function staticImports(code) {
   for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g)) out.add(m[1]);
   return [...out];
 }
+
+/** Targets of dynamic `import("./x.js")` in one built chunk. */
+export function dynamicImports(code) {
+  const out = new Set();
+  for (const m of code.matchAll(/(?<![\w$.])import\(\s*["']([^"']+\.m?js)["']\s*\)/g)) out.add(m[1]);
+  return [...out];
+}
+
+const resolve = (from, spec) => (spec.startsWith('/') ? spec : posix.normalize(posix.join(posix.dirname(from), spec)));
 
 /**
  * Every module (URL path) reachable by static imports from `entries` (URL paths under `base`),
@@ -37,7 +54,7 @@ export function closure(entries, read) {
     seen.add(url);
     for (const spec of staticImports(code)) {
       if (!spec.startsWith('.') && !spec.startsWith('/')) continue;
-      visit(spec.startsWith('/') ? spec : posix.normalize(posix.join(posix.dirname(url), spec)));
+      visit(resolve(url, spec));
     }
   };
   for (const e of entries) visit(e);
@@ -59,12 +76,40 @@ export function pageEntries(html) {
   return entries;
 }
 
+/** The model a calculator page runs (its #bedside-model JSON), or undefined. */
+export function pageModelUrl(html) {
+  const m = /<script\s[^>]*id=["']?bedside-model["']?[^>]*>([^<]*)<\/script>/i.exec(html);
+  if (!m) return undefined;
+  try {
+    const url = JSON.parse(m[1])?.url;
+    return typeof url === 'string' && url.startsWith('/') && !/["'<>\s]/.test(url) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The engine's modules a page's own modules import dynamically (and their static imports). */
+export function engineModules(modules, read) {
+  const targets = [];
+  for (const url of modules) {
+    for (const spec of dynamicImports(read(url) ?? '')) {
+      if (spec.startsWith('.') || spec.startsWith('/')) targets.push(resolve(url, spec));
+    }
+  }
+  return closure(targets, read);
+}
+
 /** Adds the hints to one page (before its first stylesheet, so scripts are not queued behind it). */
 export function addPreloads(html, read) {
-  const present = new Set([...html.matchAll(/<link\s[^>]*rel=["']?modulepreload["']?[^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]));
-  const urls = closure(pageEntries(html), read).filter((u) => !present.has(u));
-  if (!urls.length) return html;
-  const links = urls.map((u) => `<link rel="modulepreload" href="${u}">`).join('');
+  const present = new Set([...html.matchAll(/<link\s[^>]*rel=["']?(?:modulepreload|preload)["']?[^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]));
+  const modules = closure(pageEntries(html), read);
+  const model = pageModelUrl(html);
+  const engine = model ? engineModules(modules, read) : [];
+  const urls = [...new Set([...modules, ...engine])].filter((u) => !present.has(u));
+  const fetches = model && !present.has(model) ? [model] : [];
+  if (!urls.length && !fetches.length) return html;
+  const links =
+    urls.map((u) => `<link rel="modulepreload" href="${u}">`).join('') + fetches.map((u) => `<link rel="preload" href="${u}" as="fetch" crossorigin>`).join('');
   const at = html.search(/<link\s[^>]*rel=["']?stylesheet/i);
   const head = at >= 0 ? at : html.search(/<\/head>/i);
   if (head < 0) return html;

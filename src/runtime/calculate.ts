@@ -1,6 +1,6 @@
 /** From read input values to interpreted results, through a ModelRunner (browser or Node alike). */
 import type { Band, Calculator, Output } from '../schema';
-import { scoredOutputName, STATUS, statusOutputName } from '../schema/graph';
+import { scoredOutputName, STATUS, statusOutputName, warningOutputName } from '../schema/graph';
 import { signedPoints } from '../format/points';
 import { convert } from '../units/convert';
 import { roundHalfAway } from '../units/round';
@@ -24,6 +24,8 @@ export interface OutputResult {
   category?: boolean;
   /** The same result in the output's other units (e.g. LDL in mmol/L beside mg/dL). */
   also?: { unit: string; display: string }[];
+  /** Applicability warnings the model raised for this result (e.g. an age outside the derivation cohort's). */
+  warnings?: string[];
 }
 
 /** Shows a value the way its output is declared. Never prints NaN: the caller checks finiteness. */
@@ -90,6 +92,8 @@ export function interpret(
     const band = bands && bandIdx !== undefined && bandIdx >= 0 ? bands[bandIdx] : undefined;
     const category = o.format === 'category';
     const shown = Number.isFinite(value) && (!category || band);
+    // The model says which warnings hold; the page only looks their text up. Shown with a value only.
+    const warnings = shown ? o.warnings.filter((_, j) => out[warningOutputName(o.id, j)]?.[i] === 1).map((w) => w.text) : [];
     return {
       id: o.id,
       label: outputLabel(calc, o, feeds, i),
@@ -102,6 +106,7 @@ export function interpret(
         ? { also: o.units.map((u) => ({ unit: u.unit, display: roundHalfAway(convert(value, o.unit!, u.unit, o.analyte), u.decimals).toFixed(u.decimals) })) }
         : {}),
       ...(unavailable ? { unavailable } : {}),
+      ...(warnings.length ? { warnings } : {}),
     };
   });
 }

@@ -11,6 +11,11 @@ export const ExpectSchema = z.union([
       tol: z.number().nonnegative().optional(),
       /** Expected interpretation band label. */
       band: z.string().optional(),
+      /**
+       * Expected applicability warning: `true` some warning of the output shows, `false` none does, or
+       * the text of the one warning expected (exactly, and no other).
+       */
+      warning: z.union([z.boolean(), z.string().min(1)]).optional(),
     })
     .strict(),
   z.string(),

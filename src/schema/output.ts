@@ -74,6 +74,24 @@ export const OutputSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Applicability warnings: conditions under which the result is still computed and shown, but
+     * carries a warning beside it, e.g. an age outside the derivation cohort's range. Each `when` is
+     * compiled into the model (an output `<id>.warning.<n>`, 1 when it holds), like `valid`.
+     */
+    warnings: z
+      .array(
+        z
+          .object({
+            /** Condition over inputs, where-names, earlier outputs and this output; the warning shows where it is true. */
+            when: z.string().min(1),
+            /** The warning shown beside the result (and copied into the note), e.g. "Age outside 30–79 years, the range PREVENT was derived in". */
+            text: z.string().min(1),
+          })
+          .strict(),
+      )
+      .max(8, 'at most 8 warnings on one output; combine conditions with `or`')
+      .default([]),
     /** Short explanation shown under the result. */
     help: z.string().optional(),
   })

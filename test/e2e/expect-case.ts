@@ -1,4 +1,4 @@
-/** Checks what a calculator page shows against one worked example: values (at their shown precision) and bands. */
+/** Checks what a calculator page shows against one worked example: values (at their shown precision), bands and warnings. */
 import { expect, type Page } from '@playwright/test';
 import { formatOutput } from '../../src/runtime/calculate';
 import type { Calculator, Case } from '../../src/schema';
@@ -20,6 +20,13 @@ export async function expectCase(page: Page, calc: Calculator, c: Case): Promise
       expect(shown[outId]).toContain(e.value);
     }
     if (e.band) await expect(page.getByTestId('result'), `${calc.title} ${outId}: band`).toContainText(e.band);
+    // An applicability warning is shown beside its result (under its value), not elsewhere.
+    const warnings = page.locator(`[data-warnings="${outId}"]`);
+    if (e.warning === false) await expect(warnings, `${calc.title} ${outId}: no warning`).toHaveCount(0);
+    else if (e.warning !== undefined) {
+      await expect(warnings, `${calc.title} ${outId}: warning beside the result`).toBeVisible();
+      if (typeof e.warning === 'string') await expect(warnings).toContainText(e.warning);
+    }
   }
   await expect(page.getByTestId('result')).not.toContainText(/NaN|Infinity/);
 }

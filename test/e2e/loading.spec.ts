@@ -8,8 +8,11 @@ import { expectCase } from './expect-case';
 import { fillCase } from './fill';
 
 // Loaded on demand, after the page is usable: the engine (runtime chunk, onnxruntime-web and its
-// wasm glue) and the service worker's update helper.
+// wasm glue) and the service worker's update helper. A calculator page hints the runtime chunk too
+// (checked below); onnxruntime-web is never hinted: compiled models do not need it.
 const ON_DEMAND = /\/(browser|ort[.-][^/]*|ort-wasm[^/]*|workbox-window[^/]*)\.[\w-]+\.m?js$/;
+const RUNTIME_CHUNK = /\/_astro\/browser\.[\w-]+\.js$/;
+const ORT = /\/ort[.-][^/]*$/;
 
 for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
   test(`${path}: every module the page runs at load is announced by modulepreload, none wasted`, async ({ page }) => {
@@ -20,10 +23,12 @@ for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
     await expect(page.locator('astro-island[client="load"][ssr]')).toHaveCount(0);
     // The hints as built (the served HTML): Vite's loader also adds modulepreload links at run time
     // for an on-demand import (the engine warm-up), which are not the build's to check.
-    const { preloaded, loaded } = await page.evaluate(async () => {
+    const { preloaded, fetches, loaded } = await page.evaluate(async () => {
       const built = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      const hrefs = (sel: string) => [...built.querySelectorAll<HTMLLinkElement>(sel)].map((l) => new URL(l.getAttribute('href')!, location.href).pathname);
       return {
-        preloaded: [...built.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((l) => new URL(l.getAttribute('href')!, location.href).pathname),
+        preloaded: hrefs('link[rel=modulepreload]'),
+        fetches: hrefs('link[rel=preload][as=fetch]'),
         loaded: performance
           .getEntriesByType('resource')
           .map((r) => new URL(r.name).pathname)
@@ -41,6 +46,22 @@ for (const path of ['c/bmi/', 'c/apache-ii/', './']) {
       preloaded.filter((p) => !loaded.includes(p)),
       'hints for modules the page never loads',
     ).toEqual([]);
+    // A calculator page also announces the engine and its model, so neither waits for a script to
+    // run first; the site-wide pages do not (their engine warm-up waits for idle).
+    if (path.startsWith('c/')) {
+      expect(
+        preloaded.filter((p) => RUNTIME_CHUNK.test(p)),
+        'the runtime chunk is hinted',
+      ).toHaveLength(1);
+      expect(fetches).toEqual([expect.stringMatching(new RegExp(`/models/${path.slice(2, -1)}\\.[0-9a-f]+\\.onnx$`))]);
+    } else {
+      expect(preloaded.filter((p) => RUNTIME_CHUNK.test(p))).toEqual([]);
+      expect(fetches).toEqual([]);
+    }
+    expect(
+      preloaded.filter((p) => ORT.test(p)),
+      'onnxruntime-web is never hinted',
+    ).toEqual([]);
   });
 }
 
@@ -49,7 +70,9 @@ test('the engine starts before the form is used: the model is fetched without an
   page.on('request', (r) => r.url().includes('/models/') && models.push(new URL(r.url()).pathname));
   await page.goto('c/ckd-epi-2021/');
   await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
-  expect(models).toHaveLength(1); // prewarm and the island share one session: one fetch
+  // prewarm and the island share one session, and the engine's fetch() takes the head's
+  // <link rel=preload as=fetch crossorigin> response (a mismatched preload would be a second request)
+  expect(models).toHaveLength(1);
   expect(models[0]).toMatch(/\/models\/ckd-epi-2021\.[0-9a-f]+\.onnx$/);
 });
 

@@ -9,7 +9,7 @@ import { loadCatalog } from '../../src/definitions/load';
 import { modelFile, readManifest } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
-import { scoredOutputName, statusOutputName } from '../../src/schema/graph';
+import { scoredOutputName, statusOutputName, warningOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
 import { decodeModel } from '../../src/compiler/onnx-proto';
 import { nodeRunner } from '../../src/runtime/node';
@@ -61,6 +61,7 @@ describe('bytes', () => {
             .map(scoredOutputName),
           o.id,
           ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []),
+          ...o.warnings.map((_, j) => warningOutputName(o.id, j)),
           ...(banded.includes(o.id) ? [bandOutputName(o.id)] : []),
         ]),
       ]);

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../src/definitions/load';
 import { modelRef } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName } from '../../src/compiler/compile';
+import { warningOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateAll } from '../../src/compiler/evaluate';
 import { nodeRunner } from '../../src/runtime/node';
 import { valueOf } from '../arbitraries';
@@ -54,6 +55,11 @@ describe('ONNX model == AST evaluator on random in-limit inputs', () => {
             const declaredInvalid = Number.isNaN(expected) && Number.isFinite(unconditioned[o.id]);
             if (complete && !declaredInvalid && !(Number.isFinite(actual) && Number.isFinite(expected))) throw new Error(`not finite: ${at}`);
             if (!close(actual, expected, REL_TOL)) throw new Error(`differ: ${at}`);
+            // Applicability warnings: the same 0/1 from the model as from the oracle.
+            def.warnings.forEach((_, j) => {
+              const w = warningOutputName(o.id, j);
+              if (out[w][n] !== all[w]) throw new Error(`warning ${j}: model ${out[w][n]}, evaluator ${all[w]}: ${at}`);
+            });
             const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
             if (bands) {
               const want = bandIndex(expected, def.decimals, bands);

@@ -4,7 +4,7 @@
  * The e2e suite checks the real build (test/e2e/offline.spec.ts runs pages under the CSP with them).
  */
 import { describe, expect, test } from 'vitest';
-import { addPreloads, closure, pageEntries, staticImports } from '../../src/integrations/preload.mjs';
+import { addPreloads, closure, dynamicImports, engineModules, pageEntries, pageModelUrl, staticImports } from '../../src/integrations/preload.mjs';
 
 describe('staticImports', () => {
   test('reads the forms Vite/Rollup emit, minified or not, and ignores dynamic imports', () => {
@@ -68,5 +68,61 @@ describe('pages', () => {
     expect(out.indexOf('modulepreload')).toBeLessThan(out.indexOf('rel="stylesheet"'));
     expect(out).not.toContain('Theme.js"><'); // the idle island is not preloaded
     expect(addPreloads(out, (u: string) => files[u])).toBe(out);
+  });
+});
+
+describe('calculator pages: the engine and its model', () => {
+  const model = { id: 'bmi', url: '/models/bmi.0123456789abcdef.onnx', sha256: '0'.repeat(64), inputs: ['w'], outputs: ['bmi'] };
+  const page = (json: string) =>
+    [
+      '<html><head><link rel="stylesheet" href="/_astro/a.css">',
+      '<script type="module" src="/_astro/Base.js"></script></head><body>',
+      `<script type="application/json" id="bedside-model">${json}</script>`,
+      '<astro-island uid="1" component-url="/_astro/Calc.js" renderer-url="/_astro/client.js" client="load"></astro-island>',
+      '</body></html>',
+    ].join('');
+  const files: Record<string, string> = {
+    '/_astro/Base.js': 'import{_ as p}from"./preload-helper.js";const r=()=>p(()=>import("./browser.X1.js"),[]);',
+    '/_astro/Calc.js': 'import"./web.js";const e=()=>import("./browser.X1.js");',
+    '/_astro/client.js': 'import"./web.js";',
+    '/_astro/web.js': '',
+    '/_astro/preload-helper.js': '',
+    '/_astro/browser.X1.js': 'import"./preload-helper.js";import"./evaluator.js";const o=()=>import("./ort.wasm.bundle.min.Y.js");',
+    '/_astro/evaluator.js': '',
+    '/_astro/ort.wasm.bundle.min.Y.js': 'import"./ort-huge.js";',
+  };
+  const read = (u: string) => files[u];
+
+  test('dynamicImports reads import("…") and not a method or a static import', () => {
+    expect(dynamicImports('const a=()=>import("./b.js"),c=x.import("./no.js");import"./static.js";import( \'./d.mjs\' )')).toEqual(['./b.js', './d.mjs']);
+  });
+
+  test("the engine's modules are the page modules' dynamic targets with their static imports, never what the engine loads on demand", () => {
+    expect(engineModules(['/_astro/Base.js', '/_astro/Calc.js'], read)).toEqual(['/_astro/browser.X1.js', '/_astro/preload-helper.js', '/_astro/evaluator.js']);
+  });
+
+  test('the model URL comes from the page JSON; anything odd is ignored rather than written into the head', () => {
+    expect(pageModelUrl(page(JSON.stringify(model)))).toBe(model.url);
+    expect(pageModelUrl(page('{not json'))).toBeUndefined();
+    expect(pageModelUrl(page(JSON.stringify({ ...model, url: '/models/x.onnx" onload="alert(1)' })))).toBeUndefined();
+    expect(pageModelUrl(page(JSON.stringify({ ...model, url: 'https://elsewhere.example/m.onnx' })))).toBeUndefined();
+    expect(pageModelUrl('<html></html>')).toBeUndefined();
+  });
+
+  test('a calculator page hints the runtime chunk and preloads the model as a CORS fetch; onnxruntime-web is left alone', () => {
+    const out = addPreloads(page(JSON.stringify(model)), read);
+    const links = [...out.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toContain('/_astro/browser.X1.js');
+    expect(links).toContain('/_astro/evaluator.js');
+    expect(links.filter((l) => l.includes('ort'))).toEqual([]);
+    expect(out).toContain(`<link rel="preload" href="${model.url}" as="fetch" crossorigin>`);
+    expect(out.indexOf('rel="preload"')).toBeLessThan(out.indexOf('rel="stylesheet"'));
+    expect(addPreloads(out, read)).toBe(out);
+  });
+
+  test('a page without a model does not hint the engine', () => {
+    const out = addPreloads(page('').replace(/<script type="application\/json"[^]*?<\/script>/, ''), read);
+    expect(out).not.toContain('browser.X1.js');
+    expect(out).not.toContain('rel="preload"');
   });
 });

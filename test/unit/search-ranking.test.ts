@@ -169,7 +169,7 @@ const EXPECTED: [string, string][] = [
   ['chest pain risk', 'heart-score'],
   ['leg swelling', 'wells-dvt'],
   ['right lower quadrant pain', 'alvarado'],
-  ['confusion', 'curb-65'],
+  ['curb', 'curb-65'],
   ['newborn', 'apgar'],
   ['pregnancy', 'gestational-age'],
   ['acid base', 'anion-gap'],

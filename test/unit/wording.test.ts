@@ -33,6 +33,7 @@ describe('band ranges as the source prints them', () => {
     [band({ min: 2, max: 3 }), score, '2'],
     [band({ min: 4, max: 6 }), score, '4–5'],
     [band({ min: 6 }), score, '≥ 6'],
+    [band({ min: -2, max: 0 }), score, '−2 to −1'],
     [band({ min: 1, max: 2.01 }), { decimals: 2, format: 'number' as const, unit: undefined }, '1–2'],
   ])('%o at %o reads %s', (b, o, text) => expect(bandRange(b, o)).toBe(text));
 
