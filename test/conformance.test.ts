@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agreement, runConformance, type RowResult } from './conformance/harness';
+import { agreement, byCalculator, runConformance, type RowResult } from './conformance/harness';
+import { BY_CALCULATOR } from './conformance/by-calculator';
 
 const recorded: Record<string, number> = JSON.parse(readFileSync('test/conformance/recorded.json', 'utf8'));
 let table: ReturnType<typeof agreement>;
@@ -25,4 +26,9 @@ describe('MedCalc-Bench Verified conformance', () => {
       expect(t.agree, open.join('\n')).toBeGreaterThanOrEqual(agree);
     });
   }
+
+  it(`the verification page's figures (${BY_CALCULATOR}) are the ones this run measured`, () => {
+    const shipped = JSON.parse(readFileSync(BY_CALCULATOR, 'utf8'));
+    expect(shipped, 'run npm run conformance to regenerate').toEqual(byCalculator(results));
+  });
 });

@@ -4,7 +4,7 @@ import type { Problem } from '../schema/friendly';
 import { checkOutputs } from './check';
 import { embedContributed, inspectContributed } from './contributed';
 import { GraphBuilder, readsInput } from './lower';
-import { bandOutputName, STATUS, statusOutputName, typedInputName, unitInputName, warningOutputName } from '../schema/graph';
+import { bandOutputName, scoredOutputName, STATUS, statusOutputName, typedInputName, unitInputName, warningOutputName } from '../schema/graph';
 import { DataType, encodeModel } from './onnx-proto';
 
 /** Bumped whenever the compiler's output bytes change for the same definition. */
@@ -82,6 +82,11 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
     for (const w of o.where) {
       whereReads.set(w.name, readsInput(w.expr, inputIds, whereReads));
       g.node('Identity', [g.lower(w.expr)], [], w.name);
+      // A where-term listed in "scored" is a graph output too (the page lists it from the model's value).
+      if (w.name in def.scored) {
+        g.node('Identity', [whereReads.get(w.name) ? w.name : broadcast(w.name)], [], scoredOutputName(w.name));
+        graphOutputs.push(scoredOutputName(w.name));
+      }
     }
     let value = g.lower(o.expr);
     if (!readsInput(o.expr, inputIds, whereReads)) value = broadcast(value);

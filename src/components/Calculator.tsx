@@ -4,7 +4,7 @@
  * Each concern is a primitive: form-state.ts (fields and their readings), unit-system.ts,
  * engine-state.ts (engine and results), kept-values.ts, share.ts and note.ts.
  */
-import { createSignal, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, onMount, Show } from 'solid-js';
 import type { Calculator as Calc } from '../schema';
 import type { ModelRef } from '../runtime/session';
 import { createEngine, createResults } from './engine-state';
@@ -12,6 +12,7 @@ import { createForm } from './form-state';
 import InputsForm from './InputsForm';
 import PatientBar from './PatientBar';
 import { createPatientContext } from './patient-context';
+import { markCurrentBands } from './current-band';
 import { createKeptValues, forgetKept, keptFor, loadKept } from './kept-values';
 import { createNote } from './note';
 import { addRecent } from './prefs';
@@ -47,6 +48,8 @@ export default function Calculator(props: CalculatorProps) {
   // the current patient (src/context/), so two patients never mix.
   const [fromLink, setFromLink] = createSignal(false);
   const patient = createPatientContext(calc, form, { id: model.id, title: calc.short ?? calc.title }, () => !fromLink());
+  // The interpretation table below the form marks the band of the current result.
+  createEffect(() => markCurrentBands(calc, state() === 'ready' ? results() : undefined));
 
   onMount(() => {
     addRecent(model.id);
@@ -95,7 +98,7 @@ export default function Calculator(props: CalculatorProps) {
           primaryId={primary().id}
           error={engine.error()}
           warnings={form.warnings()}
-          scored={[...form.scored(), ...results.tables()]}
+          scored={[...results.terms(), ...form.scored(), ...results.tables()]}
           onRetry={engine.retry}
         />
         <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />

@@ -1,8 +1,10 @@
 /** Home page island: instant typo-tolerant search, browse by specialty and purpose, favourites and recent. */
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { getFavourites, getRecent, toggleFavourite } from './prefs';
-import { currentFirst, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
+import { currentFirst, type SearchDoc } from '../search/options';
+import { loadSearchIndex } from '../search/index';
+import { rankDocs, suggest } from '../search/rank';
 
 interface Props {
   docs: SearchDoc[];
@@ -26,7 +28,7 @@ export default function CalculatorSearch(props: Props) {
     setRecent(getRecent());
     fetch(`${props.base}search-index.json`)
       .then((r) => r.text())
-      .then((json) => setIndex(MiniSearch.loadJSON<SearchDoc>(json, SEARCH_OPTIONS)))
+      .then((json) => setIndex(loadSearchIndex(json)))
       .catch(() => undefined); // the substring fallback below keeps search working
   });
 
@@ -36,24 +38,32 @@ export default function CalculatorSearch(props: Props) {
     const q = query().trim();
     let list: SearchDoc[];
     if (!q) list = [...props.docs].sort((a, b) => a.title.localeCompare(b.title));
-    else if (index())
-      list = index()!
-        .search(q)
-        .map((r) => byId().get(r.id as string)!)
-        .filter(Boolean);
+    else if (index()) list = rankDocs(index()!, props.docs, q);
     else {
       const low = q.toLowerCase();
-      list = props.docs.filter((d) => `${d.title} ${d.short} ${d.synonyms} ${d.outputs}`.toLowerCase().includes(low));
+      list = currentFirst(props.docs.filter((d) => `${d.title} ${d.short} ${d.synonyms} ${d.outputs}`.toLowerCase().includes(low)));
     }
-    return currentFirst(list.filter((d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!))));
+    return list.filter((d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!)));
   });
+  // Nothing matches: the closest calculators and specialties (needs the index; none without it).
+  const suggestions = createMemo(() =>
+    query().trim() && !matches().length && index() ? suggest(index()!, props.docs, query()) : { docs: [], specialties: [] },
+  );
+  const href = (d: SearchDoc) => `${props.base}c/${d.id}/`;
+  // Enter opens the top hit, as in a browser's address bar.
+  const openTop = (e: KeyboardEvent) => {
+    const top = matches()[0];
+    if (e.key !== 'Enter' || !query().trim() || !top) return;
+    e.preventDefault();
+    location.assign(href(top));
+  };
   const pick = (ids: string[]) => ids.map((id) => byId().get(id)).filter((d): d is SearchDoc => !!d);
 
   const Item = (p: { doc: SearchDoc }) => {
     const fav = () => favourites().includes(p.doc.id);
     return (
       <li class="relative rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 hover:border-teal-600">
-        <a href={`${props.base}c/${p.doc.id}/`} class="block p-4 pr-14 focus-visible:outline-2 focus-visible:outline-teal-600 rounded-lg">
+        <a href={href(p.doc)} class="block p-4 pr-14 focus-visible:outline-2 focus-visible:outline-teal-600 rounded-lg">
           <span class="block font-medium">
             {p.doc.title}
             {p.doc.superseded && <span class="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">older version</span>}
@@ -88,7 +98,12 @@ export default function CalculatorSearch(props: Props) {
           class="w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 min-h-11 text-lg focus-visible:outline-2 focus-visible:outline-teal-600"
           value={query()}
           onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={openTop}
+          aria-describedby="q-hint"
         />
+        <p id="q-hint" class="text-xs text-slate-600 dark:text-slate-400 mt-1">
+          Enter opens the first result.
+        </p>
       </div>
       <label class="block text-sm mb-2">
         <span class="mr-2">Specialty</span>
@@ -138,10 +153,50 @@ export default function CalculatorSearch(props: Props) {
         {matches().length} calculator{matches().length === 1 ? '' : 's'}
       </h2>
       <ul class="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Calculators">
-        <For each={matches()} fallback={<li class="text-slate-600 dark:text-slate-400">No calculator matches “{query()}”.</li>}>
-          {(d) => <Item doc={d} />}
-        </For>
+        <For each={matches()}>{(d) => <Item doc={d} />}</For>
       </ul>
+      <Show when={query().trim() && !matches().length}>
+        <div class="text-slate-700 dark:text-slate-300" data-testid="no-match">
+          <p>
+            No calculator matches “{query().trim()}”{specialty() || purpose() ? ' with these filters' : ''}.
+          </p>
+          <Show when={suggestions().docs.length}>
+            <p class="mt-2">
+              Did you mean{' '}
+              <For each={suggestions().docs}>
+                {(d, i) => (
+                  <>
+                    {i() > 0 && (i() === suggestions().docs.length - 1 ? ' or ' : ', ')}
+                    <a class="underline text-teal-800 dark:text-teal-300" href={href(d)}>
+                      {d.title}
+                    </a>
+                  </>
+                )}
+              </For>
+              ?
+            </p>
+          </Show>
+          <Show when={suggestions().specialties.length}>
+            <div class="mt-3 flex flex-wrap items-center gap-2" role="group" aria-label="Closest specialties">
+              <span class="text-sm">Closest specialties:</span>
+              <For each={suggestions().specialties}>
+                {(s) => (
+                  <button
+                    type="button"
+                    class={chip}
+                    onClick={() => {
+                      setQuery('');
+                      setSpecialty(s);
+                    }}
+                  >
+                    {s}
+                  </button>
+                )}
+              </For>
+            </div>
+          </Show>
+        </div>
+      </Show>
     </div>
   );
 }

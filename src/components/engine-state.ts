@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import type { Calculator } from '../schema';
-import { fieldsToRow, interpret, rowsToFeeds, scoredTables, type OutputResult } from '../runtime/calculate';
+import { fieldsToRow, interpret, rowsToFeeds, scoredTables, scoredTerms, type OutputResult } from '../runtime/calculate';
 import type { ModelRef } from '../runtime/session';
 import { usable, type Form } from './form-state';
 
@@ -101,10 +101,16 @@ export function createEngine(model: ModelRef, load: () => Promise<RuntimeModule>
  * The results for the current inputs: cleared while a field is missing or invalid; only the latest
  * run's answer is shown (an earlier, slower run never overwrites a later one).
  */
-export function createResults(calc: Calculator, form: Form, engine: Engine): Accessor<OutputResult[] | undefined> & { tables: Accessor<string[]> } {
+export function createResults(
+  calc: Calculator,
+  form: Form,
+  engine: Engine,
+): Accessor<OutputResult[] | undefined> & { tables: Accessor<string[]>; terms: Accessor<string[]> } {
   const [results, setResults] = createSignal<OutputResult[]>();
   /** What the model's tables scored, e.g. "Creatinine (+3)". */
   const [tables, setTables] = createSignal<string[]>([]);
+  /** What the terms outputs list in `scored` scored, e.g. PSI's age points. */
+  const [terms, setTerms] = createSignal<string[]>([]);
   let seq = 0;
   createEffect(
     on([form.fields, engine.state], ([f, state]) => {
@@ -118,10 +124,11 @@ export function createResults(calc: Calculator, form: Form, engine: Engine): Acc
         ?.then((out) => {
           if (mine !== seq) return;
           setTables(scoredTables(calc, out));
-          setResults(interpret(calc, out, 0, form.skipped()));
+          setTerms(scoredTerms(calc, out));
+          setResults(interpret(calc, out, 0, form.skipped(), feeds));
         })
         .catch(() => mine === seq && engine.fail(RUN_FAILED));
     }),
   );
-  return Object.assign(results, { tables });
+  return Object.assign(results, { tables, terms });
 }

@@ -6,6 +6,7 @@ import { formatDate, todayDays, type FieldResult } from '../runtime/values';
 import type { Form } from './form-state';
 import { displayUnit } from '../units/convert';
 import { locators } from '../format/citation';
+import { reviewStatus } from '../format/review';
 
 /** What the user entered for one input, as shown in the note. */
 export interface EnteredValue {
@@ -45,13 +46,14 @@ function outputLine(r: OutputResult): string {
   return `${r.label}: ${r.display}${u ? ` ${u}` : ''}${also}${r.band ? ` (${r.band.label})` : ''}${warningLines(r)}`;
 }
 
-/** The note text: title and version, inputs, outputs with interpretation, primary citation, date. */
+/** The note text: title and version, review status, inputs, outputs with interpretation, primary citation, date. */
 export function noteText(calc: Calculator, entered: Record<string, EnteredValue>, results: OutputResult[], date: string): string {
   const primary = calc.references.find((r) => r.primary)!;
   const first = locators(primary)[0];
   const locator = first ? ` ${first.text}` : '';
   return [
     `${calc.title} (v${calc.version})`,
+    `Review status: ${reviewStatus(calc)}.`,
     ...calc.inputs.map((i) => inputLine(calc, i.id, entered[i.id])),
     ...results.map(outputLine),
     `Reference: ${primary.cite}.${locator}`,

@@ -1,6 +1,6 @@
 /** From read input values to interpreted results, through a ModelRunner (browser or Node alike). */
 import type { Band, Calculator, Output } from '../schema';
-import { STATUS, statusOutputName, warningOutputName } from '../schema/graph';
+import { scoredOutputName, STATUS, statusOutputName, warningOutputName } from '../schema/graph';
 import { signedPoints } from '../format/points';
 import { convert } from '../units/convert';
 import { roundHalfAway } from '../units/round';
@@ -52,11 +52,31 @@ export function readAll(calc: Calculator, raw: Record<string, string | number | 
   return { fields, values, ok: Object.values(fields).every((f) => f.status === 'ok' || f.status === 'skipped') };
 }
 
+/** An output's label, naming the options chosen where it has a `chosen_label` and `feeds` say which. */
+export function outputLabel(calc: Calculator, o: Output, feeds?: Record<string, Float64Array>, i = 0): string {
+  if (!o.chosen_label || !feeds) return o.label;
+  let missing = false;
+  const text = o.chosen_label.replace(/\{([^}]*)\}/g, (_, id: string) => {
+    const input = calc.inputs.find((x) => x.id === id);
+    const chosen = input?.type === 'choice' ? input.options.find((opt) => opt.value === feeds[id]?.[i]) : undefined;
+    if (!chosen) missing = true;
+    return chosen?.label ?? '';
+  });
+  return missing ? o.label : text;
+}
+
 /**
  * Turns the model's outputs for row `i` into interpreted results. `skipped` names optional inputs
- * left empty, to say why an output has no value.
+ * left empty, to say why an output has no value; `feeds` (the model's inputs) name chosen options
+ * in labels (`chosen_label`).
  */
-export function interpret(calc: Calculator, out: Record<string, Float64Array>, i = 0, skipped: string[] = []): OutputResult[] {
+export function interpret(
+  calc: Calculator,
+  out: Record<string, Float64Array>,
+  i = 0,
+  skipped: string[] = [],
+  feeds?: Record<string, Float64Array>,
+): OutputResult[] {
   return calc.outputs.map((o) => {
     const value = out[o.id][i];
     const status = out[statusOutputName(o.id)]?.[i];
@@ -76,7 +96,7 @@ export function interpret(calc: Calculator, out: Record<string, Float64Array>, i
     const warnings = shown ? o.warnings.filter((_, j) => out[warningOutputName(o.id, j)]?.[i] === 1).map((w) => w.text) : [];
     return {
       id: o.id,
-      label: o.label,
+      label: outputLabel(calc, o, feeds, i),
       unit: category ? undefined : o.unit,
       value,
       display: !shown ? '—' : category ? band!.label : formatOutput(o, value),
@@ -91,17 +111,22 @@ export function interpret(calc: Calculator, out: Record<string, Float64Array>, i
   });
 }
 
+const scoredLine = (label: string, p: number | undefined) => (p === undefined || !Number.isFinite(p) || p === 0 ? [] : [`${label} (${signedPoints(p)})`]);
+
+/**
+ * What the terms outputs list in `scored` (e.g. PSI's age points) scored, from the model's own
+ * outputs (row `i`), for the head of the "scored" list: "Age (women: age − 10) (+62)".
+ */
+export function scoredTerms(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
+  return calc.outputs.flatMap((o) => Object.entries(o.scored ?? {}).flatMap(([name, label]) => scoredLine(label, out[scoredOutputName(name)]?.[i])));
+}
+
 /**
  * What each table scored, from the model's own table outputs (row `i`), for the "scored" list:
  * "Creatinine (+3)". Tables that scored nothing, or are empty, are left out.
  */
 export function scoredTables(calc: Calculator, out: Record<string, Float64Array>, i = 0): string[] {
-  return calc.tables.flatMap((t) => {
-    const p = out[t.id]?.[i];
-    if (p === undefined || !Number.isFinite(p) || p === 0) return [];
-    const label = t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id;
-    return [`${label} (${signedPoints(p)})`];
-  });
+  return calc.tables.flatMap((t) => scoredLine(t.label ?? calc.inputs.find((x) => x.id === t.input)?.label ?? t.id, out[t.id]?.[i]));
 }
 
 /** The values the model gets for one set of read fields (see fieldValues). */
@@ -127,5 +152,5 @@ export function rowsToFeeds(calc: Calculator, rows: Record<string, number>[]): R
 export async function computeRows(runner: ModelRunner, model: ModelRef, calc: Calculator, rows: Record<string, number>[]): Promise<OutputResult[][]> {
   const feeds = rowsToFeeds(calc, rows);
   const out = await runner.run(model, feeds);
-  return rows.map((_, i) => interpret(calc, out, i));
+  return rows.map((_, i) => interpret(calc, out, i, [], feeds));
 }

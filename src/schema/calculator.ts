@@ -66,6 +66,21 @@ export const CalculatorSchema = z
     });
     c.outputs.forEach((o, k) => {
       claim(o.id, ['outputs', k, 'id'], `outputs[${k}]`);
+      for (const name of Object.keys(o.scored))
+        if (!(name in o.where))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['outputs', k, 'scored', name],
+            message: `"${name}" is not a where-name of output ${o.id}. Expected one of: ${Object.keys(o.where).join(', ') || '(none: the output has no where:)'}`,
+          });
+      const choices = c.inputs.filter((i) => i.type === 'choice').map((i) => i.id);
+      for (const [, id] of o.chosen_label?.matchAll(/\{([^}]*)\}/g) ?? [])
+        if (!choices.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['outputs', k, 'chosen_label'],
+            message: `{${id}} is not a choice input. Expected one of: ${choices.map((x) => `{${x}}`).join(', ') || '(none: the definition has no choice input)'}`,
+          });
       Object.keys(o.where).forEach((w) => claim(w, ['outputs', k, 'where', w], `a where-name of outputs[${k}]`));
     });
     const outputIds = c.outputs.map((o) => o.id);

@@ -13,6 +13,9 @@ export const bandOutputName = (outputId: string) => `${outputId}.band`;
 export const statusOutputName = (outputId: string) => `${outputId}.status`;
 export const STATUS = { ok: 0, invalid: 1, implausible: 2 } as const;
 
+/** Output holding a where-term listed in "scored" (an output's `scored:`), e.g. PSI's age points. */
+export const scoredOutputName = (whereName: string) => `${whereName}.scored`;
+
 /** Output that is 1 where warning `n` (0-based) of an output holds, else 0 (`warnings[n].when`). */
 export const warningOutputName = (outputId: string, n: number) => `${outputId}.warning.${n}`;
 

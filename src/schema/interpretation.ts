@@ -10,6 +10,11 @@ export const BandSchema = z
     min: z.number().optional(),
     /** Upper bound, exclusive. Omit for "everything from min up". */
     max: z.number().optional(),
+    /**
+     * The range as the source prints it, e.g. "over 7.5 to 30 mg/day", for the interpretation table;
+     * by default it is derived from min/max and the output's decimals (src/format/band-range.ts).
+     */
+    range: z.string().min(1).optional(),
     /** What the value means, e.g. "G2 — mildly decreased". */
     label: z.string().min(1),
     /** Colour of the result: ok, info, warn, danger. */

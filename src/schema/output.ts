@@ -9,12 +9,23 @@ export const OutputSchema = z
     id: IdentifierSchema,
     /** Label shown with the result, e.g. "eGFR". */
     label: z.string().min(1),
+    /**
+     * The label once the choice inputs it names are chosen: `{id}` is replaced by the chosen option's
+     * label, e.g. "Equivalent dose of {drug_to}" → "Equivalent dose of Dexamethasone". `label` stays
+     * where no choice is known (formula, what-if, interpretation table).
+     */
+    chosen_label: z.string().min(1).optional(),
     /** Unit of the result, e.g. `mL/min/1.73m²`; omit for scores. */
     unit: z.string().optional(),
     /** Named intermediate expressions, evaluated in order; later ones and the formula may use earlier ones. */
     where: z.record(IdentifierSchema, z.string().min(1)).default({}),
     /** The expression computing the result (see CONTRIBUTING.md for the grammar). */
     formula: z.string().min(1).optional(),
+    /**
+     * Where-names to list in the result's "scored" list with their value, by the label shown, e.g.
+     * `{ age_pts: "Age (women: age − 10)" }` for PSI, whose age term is points but not a table.
+     */
+    scored: z.record(IdentifierSchema, z.string().min(1)).default({}),
     /** Sum of points instead of a formula: `all` inputs with points, or a list of input ids. */
     points: z.union([z.literal('all'), z.array(IdentifierSchema).min(1)]).optional(),
     /** For a contributed model: the output tensor (and column) this output reads. */

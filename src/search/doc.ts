@@ -13,5 +13,15 @@ export function searchDoc(id: string, calc: Calculator): SearchDoc {
     specialties: calc.specialties,
     purpose: calc.purpose ?? [],
     superseded: calc.superseded_by !== undefined,
+    ...(calc.superseded_by ? { successor: calc.superseded_by.id } : {}),
   };
+}
+
+/**
+ * The document the index is built from: the search doc plus the labels of the inputs, searched only
+ * for suggestions when nothing matches ("potassium": calculators that ask for it). The home page's
+ * own copy of the docs (`searchDoc`) leaves them out.
+ */
+export function indexDoc(id: string, calc: Calculator): SearchDoc {
+  return { ...searchDoc(id, calc), inputs: calc.inputs.map((i) => i.label).join(', ') };
 }

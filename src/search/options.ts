@@ -13,10 +13,17 @@ export interface SearchDoc {
   purpose: string[];
   /** An older formula version (`superseded_by`): listed after the current ones. */
   superseded: boolean;
+  /** For a superseded calculator: the id of the one that replaces it (ranked just before it). */
+  successor?: string;
+  /** Labels of the inputs (in the index only; see indexDoc). */
+  inputs?: string;
 }
 
+/** Fields a query is matched against; `inputs` is searched only for suggestions. */
+export const RANKED_FIELDS = ['title', 'short', 'synonyms', 'outputs', 'summary'];
+
 export const SEARCH_OPTIONS: Options<SearchDoc> = {
-  fields: ['title', 'short', 'synonyms', 'outputs', 'summary'],
+  fields: [...RANKED_FIELDS, 'inputs'],
   storeFields: ['id'],
   searchOptions: {
     boost: { short: 3, synonyms: 3, title: 2, outputs: 1.5 },
@@ -28,6 +35,7 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   // Keeps abbreviations with digits and hyphens whole: "cha2ds2-vasc", "ckd-epi", "curb-65".
   tokenize: (text) =>
     text
+      .normalize('NFKC') // CHA₂DS₂ → CHA2DS2, ABCD² → ABCD2
       .toLowerCase()
       .split(/[\s,;:()/·—]+/)
       .flatMap((t) => (t.includes('-') ? [t, ...t.split('-')] : [t]))

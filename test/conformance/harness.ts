@@ -133,3 +133,26 @@ export function agreement(results: RowResult[]): Record<number, { name: string; 
   }
   return t;
 }
+
+/** One benchmark calculator's figures for one of our calculators, as the verification page lists them. */
+export interface CalculatorConformance {
+  bench: number;
+  name: string;
+  rows: number;
+  agree: number;
+  explained: number;
+}
+
+/**
+ * Agreement grouped by our calculator id (test/conformance/by-calculator.json, read by the
+ * verification page); a calculator mapped from several benchmark calculators (QTc, anion gap) lists each.
+ */
+export function byCalculator(results: RowResult[]): Record<string, CalculatorConformance[]> {
+  const table = agreement(results);
+  const out: Record<string, CalculatorConformance[]> = {};
+  for (const [bench, t] of Object.entries(table)) {
+    const id = results.find((r) => r.row.calculator_id === Number(bench))?.mapping?.calculator;
+    if (id) (out[id] ??= []).push({ bench: Number(bench), ...t });
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}

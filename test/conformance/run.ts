@@ -4,7 +4,8 @@
  * `npm run conformance -- --record` also records the per-calculator figures that npm test holds.
  */
 import { writeFileSync } from 'node:fs';
-import { agreement, runConformance } from './harness';
+import { BY_CALCULATOR } from './by-calculator';
+import { agreement, byCalculator, runConformance } from './harness';
 
 const results = await runConformance();
 const table = agreement(results);
@@ -43,6 +44,8 @@ ${lines.join('\n')}
 ${dis.join('\n')}
 `;
 writeFileSync('CONFORMANCE.md', md);
+// The verification page's figures (src/pages/verification.astro); test/conformance.test.ts keeps them in sync.
+writeFileSync(BY_CALCULATOR, `${JSON.stringify(byCalculator(results), null, 2)}\n`);
 console.log(
   lines
     .map((l) =>
@@ -54,7 +57,7 @@ console.log(
     .join('\n'),
 );
 console.log(
-  `\noverall: ${agree}/${total} agree (${((100 * agree) / total).toFixed(1)} %), ${explained} explained, ${total - agree - explained} open. Wrote CONFORMANCE.md.`,
+  `\noverall: ${agree}/${total} agree (${((100 * agree) / total).toFixed(1)} %), ${explained} explained, ${total - agree - explained} open. Wrote CONFORMANCE.md and ${BY_CALCULATOR}.`,
 );
 if (process.argv.includes('--record')) {
   writeFileSync('test/conformance/recorded.json', `${JSON.stringify(Object.fromEntries(Object.entries(table).map(([id, t]) => [id, t.agree])), null, 2)}\n`);

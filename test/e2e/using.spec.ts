@@ -81,6 +81,7 @@ test('copy to note puts the plain-text record on the clipboard', async ({ page, 
   });
   expect(text.split('\n')).toEqual([
     'CKD-EPI Creatinine Equation (2021, race-free) (v1.0.0)',
+    'Review status: Draft: not yet checked against the primary source by a second clinician.',
     'Sex: Female',
     'Age: 50 years',
     'Serum creatinine: 0.8 mg/dL',

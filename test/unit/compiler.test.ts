@@ -9,7 +9,7 @@ import { loadCatalog } from '../../src/definitions/load';
 import { modelFile, readManifest } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
-import { statusOutputName, warningOutputName } from '../../src/schema/graph';
+import { scoredOutputName, statusOutputName, warningOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
 import { decodeModel } from '../../src/compiler/onnx-proto';
 import { nodeRunner } from '../../src/runtime/node';
@@ -56,6 +56,9 @@ describe('bytes', () => {
       expect(model.graph.output.map((o: any) => o.name)).toEqual([
         ...calc.tables.map((t) => t.id),
         ...calc.outputs.flatMap((o) => [
+          ...Object.keys(o.where)
+            .filter((w) => w in o.scored)
+            .map(scoredOutputName),
           o.id,
           ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []),
           ...o.warnings.map((_, j) => warningOutputName(o.id, j)),

@@ -12,7 +12,7 @@ const ckd = entries.find((e) => e.id === 'ckd-epi-2021')!;
 const input = (id: string) => ckd.calc.inputs.find((i) => i.id === id)!;
 
 describe('copy to note', () => {
-  it('gives the exact plain text: title and version, inputs with units, outputs with interpretation, citation, date', async () => {
+  it('gives the exact plain text: title and version, review status, inputs with units, outputs with interpretation, citation, date', async () => {
     const entered: Record<string, EnteredValue> = {
       sex: { text: '1', unit: '', result: readValue(input('sex'), '1') },
       age: { text: '50', unit: 'years', result: readValue(input('age'), 50) },
@@ -23,6 +23,7 @@ describe('copy to note', () => {
     expect(noteText(ckd.calc, entered, results, '2026-11-26')).toBe(
       [
         'CKD-EPI Creatinine Equation (2021, race-free) (v1.0.0)',
+        'Review status: Draft: not yet checked against the primary source by a second clinician.',
         'Sex: Female',
         'Age: 50 years',
         'Serum creatinine: 70.7 µmol/L',
