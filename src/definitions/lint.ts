@@ -1,6 +1,7 @@
 /** Checks that need more than the schema: units, formulas, and worked examples against the definition. */
 import { checkOutputs } from '../compiler/check';
 import { tagged } from './checks';
+import { lintConcepts } from './lint-concepts';
 import { lintFormulas } from './lint-formulas';
 import type { Calculator, Case } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
@@ -21,7 +22,7 @@ function unitProblem(symbol: string, path: (string | number)[]): Problem | undef
 
 /** Every problem with units and formulas in a schema-valid definition, each tagged with its check. */
 export function lintDefinition(calc: Calculator): Problem[] {
-  return [...tagged('units', lintUnits(calc)), ...tagged('formulas', checkOutputs(calc).problems), ...lintFormulas(calc)];
+  return [...tagged('units', lintUnits(calc)), ...tagged('formulas', checkOutputs(calc).problems), ...lintFormulas(calc), ...lintConcepts(calc)];
 }
 
 /** Units known, and convertible to their input's canonical unit. */

@@ -8,6 +8,14 @@ const base = {
   label: z.string().min(1),
   /** Optional hint shown under the field (definitions, how to measure). */
   help: z.string().optional(),
+  /**
+   * The quantity this input is (src/units/concepts.ts), e.g. `creatinine`, `age`, `sex`: a value
+   * entered for the same concept in another calculator pre-fills it (the patient context). Declare it
+   * only when the input is exactly that quantity (serum creatinine, not creatinine clearance; actual
+   * weight, not ideal weight). `none` says it deliberately is not one (a fasting or a worst-in-24-h
+   * value, a rectal temperature), which silences lint's `concept-missing` warning.
+   */
+  concept: z.string().min(1).optional(),
 };
 
 /** A measured quantity typed as a number. */

@@ -1,3 +1,5 @@
 export * from './catalogue';
 export * from './convert';
 export * from './round';
+export * from './concepts';
+export * from './lab-tests';

@@ -13,8 +13,10 @@
  * A test with no code here has no single code that fits what reports print under its name.
  */
 export interface LabTest {
-  /** The quantity (the patient context's concept id), e.g. `creatinine`. */
+  /** The test's id, e.g. `creatinine`, `bun`. */
   id: string;
+  /** The patient context's concept it measures, when not `id` (BUN is urea, reported as its nitrogen). */
+  concept?: string;
   /** How the page names it. */
   label: string;
   loinc?: string;
@@ -170,17 +172,20 @@ export const LAB_TESTS: readonly LabTest[] = [
   },
   {
     id: 'bun',
+    concept: 'urea',
     label: 'Urea nitrogen (BUN)',
     loinc: '3094-0',
     names: ['bun', 'blood urea nitrogen', 'urea nitrogen', 'urea n'],
     units: ['mg/dL'],
+    analyte: 'urea',
     possible: [1, 300],
   },
   {
     id: 'urea',
     label: 'Urea',
-    names: ['urea', 'serum urea', 'urea, serum'],
+    names: ['urea', 'serum urea', 'urea, serum', 'blood urea'],
     units: ['mmol/L'],
+    analyte: 'urea',
     possible: [0.3, 110],
   },
   {
