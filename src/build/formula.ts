@@ -20,6 +20,6 @@ export function formulasOf(calc: Calculator): RenderedFormula[] {
   const labels = Object.fromEntries(calc.inputs.map((i) => [i.id, i.id]));
   return outputs.flatMap((o) => {
     const def = calc.outputs.find((d) => d.id === o.id)!;
-    return def.points || def.from_model ? [] : [{ id: o.id, label: def.label, mathml: outputMathML(o, def.label, labels) }];
+    return def.points || def.from_model ? [] : [{ id: o.id, label: def.label, mathml: outputMathML(o, labels) }];
   });
 }

@@ -107,11 +107,70 @@ export function toLatex(e: Expr, labels: Record<string, string> = {}): string {
   throw new Error(`no LaTeX rendering for expression kind "${(e as { k: string }).k}"`);
 }
 
-/** MathML for an output: its where-names, then the result. */
-export function outputMathML(o: CheckedOutput, label: string, labels: Record<string, string>): string {
-  const lines = [
-    ...o.where.map((w) => `${name(w.name, {})} &= ${toLatex(w.expr, labels)}`),
-    `\\text{${label.replace(/([_%&#$])/g, '\\$1')}} &= ${toLatex(o.expr, labels)}`,
-  ];
+/**
+ * A formula row wider than this, in characters as shown (roughly), is broken at its top-level + and −
+ * (or, for a product, ×) onto continuation rows: about the width of a phone's formula box (issue 16,
+ * item 7; MELD 3.0's one row was 1,519 px wide in a 358 px box).
+ */
+export const ROW_CHARS = 34;
+
+/** Characters a LaTeX string shows, roughly: a command is one glyph, braces, spaces and alignment none. */
+export function visibleLength(tex: string): number {
+  return tex
+    .replace(/\\(?:text|operatorname)\{([^}]*)\}/g, '$1')
+    .replace(/\\(?:left|right|begin|end|quad)\b/g, '')
+    .replace(/\\[a-zA-Z]+/g, 'x')
+    .replace(/\\./g, 'x')
+    .replace(/[{}\s&]/g, '').length;
+}
+
+/** The operands of a chain of one precedence level (a + b − c, a × b × c), each with the operator before it. */
+function chain(e: Expr, ops: readonly string[]): { op?: string; e: Expr }[] {
+  if (e.k === 'cast') return chain(e.a, ops);
+  if (e.k === 'bin' && ops.includes(e.op)) return [...chain(e.a, ops), { op: e.op, e: e.b }];
+  return [{ e }];
+}
+
+/**
+ * One named step as aligned rows: `name = expression`, broken at its top-level sum (or product) when
+ * it is wider than ROW_CHARS; continuation rows start with their operator, indented.
+ */
+export function stepRows(lhs: string, e: Expr, labels: Record<string, string>): string[] {
+  const whole = toLatex(e, labels);
+  const width = visibleLength(lhs) + 1;
+  if (width + visibleLength(whole) <= ROW_CHARS) return [`${lhs} &= ${whole}`];
+  for (const ops of [['+', '-'], ['*']]) {
+    const terms = chain(e, ops);
+    if (terms.length < 2) continue;
+    const p = PREC[ops[0]];
+    const wrap = (x: Expr, min: number) => (prec(x) < min ? `\\left(${toLatex(x, labels)}\\right)` : toLatex(x, labels));
+    const first = wrap(terms[0].e, p);
+    const rows: string[] = [];
+    let row = `${lhs} &= ${first}`;
+    let n = width + visibleLength(first);
+    for (const t of terms.slice(1)) {
+      // "{}" before the operator keeps a binary operator's spacing at the start of a row.
+      const piece = `${t.op === '*' ? '\\times' : t.op} ${wrap(t.e, p + 1)}`;
+      const m = visibleLength(piece);
+      if (n + m > ROW_CHARS) {
+        rows.push(row);
+        row = `&\\quad {} ${piece}`;
+        n = 2 + m;
+      } else {
+        row += ` ${piece}`;
+        n += m;
+      }
+    }
+    return [...rows, row];
+  }
+  return [`${lhs} &= ${whole}`];
+}
+
+/**
+ * MathML for an output: its where-names (the named steps of the definition), then the result under
+ * its id (the page captions it with the label: a long label as the left-hand side would widen every row).
+ */
+export function outputMathML(o: CheckedOutput, labels: Record<string, string>): string {
+  const lines = [...o.where.flatMap((w) => stepRows(name(w.name, {}), w.expr, labels)), ...stepRows(name(o.id, {}), o.expr, labels)];
   return temml.renderToString(`\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`, { displayMode: true, throwOnError: false, xml: false } as never);
 }

@@ -4,16 +4,19 @@
  * Each concern is a primitive: form-state.ts (fields and their readings), unit-system.ts,
  * engine-state.ts (engine and results), kept-values.ts, share.ts and note.ts.
  */
-import { onMount, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import type { Calculator as Calc } from '../schema';
 import type { ModelRef } from '../runtime/session';
 import { createEngine, createResults } from './engine-state';
 import { createForm } from './form-state';
 import InputsForm from './InputsForm';
+import PatientBar from './PatientBar';
+import { createPatientContext } from './patient-context';
 import { createKeptValues, forgetKept, keptFor, loadKept } from './kept-values';
 import { createNote } from './note';
 import { addRecent } from './prefs';
 import Result from './Result';
+import ResultBar from './ResultBar';
 import { createShare } from './share';
 import Toolbar from './Toolbar';
 import { createUnitSystem } from './unit-system';
@@ -40,12 +43,17 @@ export default function Calculator(props: CalculatorProps) {
   const note = createNote(calc, form, results, () => state() === 'ready');
   const primary = () => calc.outputs.find((o) => o.primary) ?? calc.outputs[0];
   const run = (feeds: Record<string, Float64Array>) => engine.run(feeds)!;
+  // A share link carries someone's values: the page opened from one neither takes from nor adds to
+  // the current patient (src/context/), so two patients never mix.
+  const [fromLink, setFromLink] = createSignal(false);
+  const patient = createPatientContext(calc, form, { id: model.id, title: calc.short ?? calc.title }, () => !fromLink());
 
   onMount(() => {
     addRecent(model.id);
     units.applySaved();
     const shared = share.fromLocation();
     if (shared) {
+      setFromLink(true);
       form.restore(shared);
       if (Object.keys(shared.texts).length) engine.start();
     } else {
@@ -57,6 +65,8 @@ export default function Calculator(props: CalculatorProps) {
     }
     // Typed values survive a reload (e.g. to a new version) in sessionStorage only; see kept-values.ts.
     createKeptValues(model.id, form);
+    // Empty fields whose quantity the current patient holds are filled, marked as carried over.
+    patient.fill();
     // The page's script has already started the engine (src/runtime/prewarm.ts): pick it up.
     engine.start();
   });
@@ -67,15 +77,17 @@ export default function Calculator(props: CalculatorProps) {
     forgetKept(model.id);
   };
 
+  // On a phone: the form, then the full result, then the what-if chart (issue 16, item 3); on a wide
+  // screen the result sits beside the form, sticky, and the what-if chart goes under the form.
   return (
-    <div class="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
-      <div>
-        <InputsForm calc={calc} form={form} units={units} onInput={engine.start} onClear={clear} />
-        <Show when={state() === 'ready'}>
-          <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
+    <div class="grid gap-6 grid-cols-[minmax(0,1fr)] md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
+      <div class="md:col-start-1 md:row-start-1">
+        <Show when={!fromLink()}>
+          <PatientBar patient={patient} />
         </Show>
+        <InputsForm calc={calc} form={form} units={units} carried={patient.carried()} onInput={engine.start} onClear={clear} />
       </div>
-      <div class="md:sticky md:top-4">
+      <div id="full-result" class="md:col-start-2 md:row-start-1 md:row-span-2 md:sticky md:top-4 scroll-mt-4">
         <Result
           state={state()}
           missing={form.missing()}
@@ -88,6 +100,12 @@ export default function Calculator(props: CalculatorProps) {
         />
         <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />
       </div>
+      <Show when={state() === 'ready'}>
+        <div class="md:col-start-1 md:row-start-2 min-w-0">
+          <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
+        </div>
+      </Show>
+      <ResultBar result={state() === 'ready' ? results()?.find((r) => r.id === primary().id) : undefined} target="full-result" />
     </div>
   );
 }

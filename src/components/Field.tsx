@@ -36,6 +36,10 @@ export default function Field(props: Props) {
   };
   const described = () => [props.input.help ? `help-${props.input.id}` : '', message() ? msgId() : ''].filter(Boolean).join(' ') || undefined;
   const invalid = () => message()?.kind === 'error';
+  const suggested = () => {
+    const r = props.result;
+    return (r.status === 'error' || r.status === 'ok') && r.suggestUnit && r.suggestUnit !== props.unit ? r.suggestUnit : undefined;
+  };
 
   return (
     <div class="py-2">
@@ -83,6 +87,18 @@ export default function Field(props: Props) {
           <p id={msgId()} class={`text-sm mt-1 font-medium ${m().kind === 'error' ? 'text-red-700 dark:text-red-300' : 'text-amber-800 dark:text-amber-300'}`}>
             {m().text}
           </p>
+        )}
+      </Show>
+      <Show when={suggested()}>
+        {(u) => (
+          // "Did you mean µmol/L?" answered: the number typed is kept and read in that unit (relabel, never convert).
+          <button
+            type="button"
+            class="mt-1 min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 text-sm print:hidden"
+            onClick={() => props.onUnit(u())}
+          >
+            Read {props.text.trim()} as {displayUnit(u())}
+          </button>
         )}
       </Show>
     </div>

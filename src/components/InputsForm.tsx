@@ -3,6 +3,9 @@ import { For, Show } from 'solid-js';
 import type { Calculator } from '../schema';
 import Field from './Field';
 import type { Form } from './form-state';
+import type { Prefill } from '../context/prefill';
+import { ago } from '../context/patient';
+import { displayUnit, lookupUnit } from '../units/convert';
 import UnitSystemToggle from './UnitSystemToggle';
 import type { UnitSystemSwitch } from './unit-system';
 
@@ -10,9 +13,19 @@ interface Props {
   calc: Calculator;
   form: Form;
   units: UnitSystemSwitch;
+  /** Fields filled from the current patient and not changed since (patient-context.ts). */
+  carried?: Record<string, Prefill>;
   /** Any typing or choosing (starts the engine). */
   onInput: () => void;
   onClear: () => void;
+}
+
+/** "Carried over from CKD-EPI 2021, 3 min ago (entered as 106 µmol/L)": where a pre-filled value came from. */
+function carriedText(p: Prefill): string {
+  const e = p.entry;
+  const where = e.source === 'paste' ? `pasted results (“${e.line ?? ''}”)` : e.from.title;
+  const unit = e.unit ? ` ${lookupUnit(e.unit) ? displayUnit(e.unit) : e.unit}` : '';
+  return `Carried over from ${where}, ${ago(e.at, Date.now())}${p.converted ? ` (entered as ${e.text}${unit})` : ''}. Check it is this patient's.`;
 }
 
 export default function InputsForm(props: Props) {
@@ -28,21 +41,30 @@ export default function InputsForm(props: Props) {
       </Show>
       <For each={props.calc.inputs}>
         {(input) => (
-          <Field
-            input={input}
-            tables={props.calc.tables.filter((t) => t.input === input.id)}
-            text={props.form.texts[input.id]}
-            unit={props.form.units[input.id]}
-            result={props.form.field(input.id)}
-            touched={props.form.touched[input.id] ?? false}
-            converted={props.form.converted(input)}
-            onText={(t) => {
-              props.onInput();
-              props.form.setText(input, t);
-            }}
-            onUnit={(u) => props.form.setUnit(input, u)}
-            onBlur={() => props.form.blur(input.id)}
-          />
+          <>
+            <Field
+              input={input}
+              tables={props.calc.tables.filter((t) => t.input === input.id)}
+              text={props.form.texts[input.id]}
+              unit={props.form.units[input.id]}
+              result={props.form.field(input.id)}
+              touched={props.form.touched[input.id] ?? false}
+              converted={props.form.converted(input)}
+              onText={(t) => {
+                props.onInput();
+                props.form.setText(input, t);
+              }}
+              onUnit={(u) => props.form.setUnit(input, u)}
+              onBlur={() => props.form.blur(input.id)}
+            />
+            <Show when={props.carried?.[input.id]}>
+              {(p) => (
+                <p class="-mt-2 mb-3 text-xs text-sky-800 dark:text-sky-300" data-carried={input.id}>
+                  {carriedText(p())}
+                </p>
+              )}
+            </Show>
+          </>
         )}
       </For>
       <button

@@ -1,12 +1,12 @@
-/** The US / SI switch above the fields (shown only when some field has both). */
-import { For } from 'solid-js';
+/** The US / SI switch above the fields (shown only when some laboratory field has both). */
+import { For, Show } from 'solid-js';
 import type { UnitSystemSwitch } from './unit-system';
 
 export default function UnitSystemToggle(props: { units: UnitSystemSwitch }) {
   return (
     <fieldset class="flex items-center gap-2 text-sm mb-2 print:hidden">
-      <legend class="sr-only">Units</legend>
-      <span aria-hidden="true">Units:</span>
+      <legend class="sr-only">Laboratory units</legend>
+      <span aria-hidden="true">Lab units:</span>
       <For
         each={
           [
@@ -30,6 +30,11 @@ export default function UnitSystemToggle(props: { units: UnitSystemSwitch }) {
           </label>
         )}
       </For>
+      <Show when={props.units.current() === 'mixed'}>
+        <span class="text-slate-600 dark:text-slate-400" data-testid="unit-system-mixed">
+          (mixed: some fields in US units, some in SI)
+        </span>
+      </Show>
     </fieldset>
   );
 }

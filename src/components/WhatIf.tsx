@@ -18,10 +18,31 @@ interface Props {
   run: (feeds: Record<string, Float64Array>) => Promise<Record<string, Float64Array>>;
 }
 
-const POINTS = 41;
+// Fine enough that a score's step sits within 0.5 % of the range from its cut-off; one batched run.
+const POINTS = 201;
+/** Every TABLE_EVERY-th point is a row of the table (9 rows). */
+const TABLE_EVERY = 25;
 const W = 320;
 const H = 170;
 const PAD = { l: 44, r: 10, t: 10, b: 30 };
+
+/**
+ * The SVG path of a curve. A score (every value a whole number: points, or a rounded score such as
+ * MELD) is a step function, drawn as steps with each jump halfway between the two samples it falls
+ * between; anything else as straight segments between samples (issue 16, item 8).
+ */
+export function curvePath(pts: readonly (readonly [number, number])[], sx: (x: number) => number, sy: (y: number) => number): string {
+  const at = (x: number, y: number) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`;
+  if (!pts.every(([, y]) => Number.isInteger(y))) return pts.map(([x, y], k) => `${k ? 'L' : 'M'}${at(x, y)}`).join(' ');
+  const parts = [`M${at(pts[0][0], pts[0][1])}`];
+  for (let k = 1; k < pts.length; k++) {
+    const [[x0, y0], [x1, y1]] = [pts[k - 1], pts[k]];
+    if (y1 !== y0) parts.push(`L${at((x0 + x1) / 2, y0)}`, `L${at((x0 + x1) / 2, y1)}`);
+  }
+  const [xl, yl] = pts[pts.length - 1];
+  parts.push(`L${at(xl, yl)}`);
+  return parts.join(' ');
+}
 
 export default function WhatIf(props: Props) {
   const numbers = () => props.calc.inputs.filter((i): i is NumberInput => i.type === 'number');
@@ -68,7 +89,7 @@ export default function WhatIf(props: Props) {
     const sx = (x: number) => PAD.l + ((x - xmin) / (xmax - xmin)) * (W - PAD.l - PAD.r);
     const sy = (y: number) => H - PAD.b - ((y - ymin) / (ymax - ymin)) * (H - PAD.t - PAD.b);
     return {
-      path: pts.map(([x, y], k) => `${k ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' '),
+      path: curvePath(pts, sx, sy),
       ymin,
       ymax,
       xmin,
@@ -96,14 +117,15 @@ export default function WhatIf(props: Props) {
 
   return (
     <Show when={numbers().length > 0 && props.output.format === 'number'}>
-      <section aria-labelledby="whatif-h" class="mt-4 rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4 print:hidden">
+      <section aria-labelledby="whatif-h" class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4 print:hidden">
         <h2 id="whatif-h" class="font-semibold">
           What if?
         </h2>
-        <label class="block text-sm mt-2">
-          <span class="mr-2">{props.output.label} across</span>
+        {/* The select takes the card's width at most: at 320 px a long input label must not overflow it. */}
+        <label class="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm mt-2">
+          <span>{props.output.label} across</span>
           <select
-            class="rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 min-h-11"
+            class="min-w-0 max-w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 min-h-11"
             value={axis()}
             onChange={(e) => setAxis(e.currentTarget.value)}
           >
@@ -154,7 +176,7 @@ export default function WhatIf(props: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={g().pts.filter((_, k) => k % 5 === 0)}>
+                    <For each={g().pts.filter((_, k) => k % TABLE_EVERY === 0)}>
                       {([x, y]) => (
                         <tr>
                           <td class="pr-4">{fmt(shownX(x))}</td>

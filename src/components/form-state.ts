@@ -6,9 +6,9 @@
 import { createMemo, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { isServer } from 'solid-js/web';
-import type { Calculator, Input } from '../schema';
-import { fmt, formatDate, parseDecimal, readDate, readNumber, readValue, todayDays, type FieldResult } from '../runtime/values';
-import { convert, displayUnit } from '../units/convert';
+import type { Calculator, Input, NumberInput } from '../schema';
+import { fmt, formatDate, offeredUnitIn, parseDecimal, readDate, readNumberText, readValue, todayDays, type FieldResult } from '../runtime/values';
+import { conversionProblem, convert, displayUnit, lookupUnit } from '../units/convert';
 import { signedPoints } from '../format/points';
 
 /**
@@ -29,7 +29,7 @@ export function initialText(input: Input): string {
 }
 
 function read(input: Input, text: string, unit: string): FieldResult {
-  if (input.type === 'number') return readNumber(input, text, unit);
+  if (input.type === 'number') return readNumberText(input, text, unit);
   if (input.type === 'date') return readDate(input, text, todayDays());
   return readValue(input, text);
 }
@@ -48,6 +48,14 @@ export function scoredCriteria(inputs: readonly Input[], texts: Record<string, s
     }
     return [];
   });
+}
+
+/** Whether the unit at the end of `text` is the start of a longer unit the field offers ("mg/d" of "mg/dL"). */
+function unitMayGrow(input: NumberInput, text: string): boolean {
+  const tail = /[^\d\s.,+-][^\s]*$/.exec(text.trim())?.[0].toLowerCase() ?? '';
+  return [input.unit, ...input.units].some((u) =>
+    [u, ...(lookupUnit(u)?.aliases ?? [])].some((spelling) => spelling.length > tail.length && spelling.toLowerCase().startsWith(tail)),
+  );
 }
 
 export interface Form {
@@ -74,8 +82,15 @@ export interface Form {
   snapshot(): FormState;
   /** The user typed or chose: choices and yes/no count as touched at once. */
   setText(input: Input, text: string): void;
-  /** The user switched a field's unit: what was typed is converted, so it keeps its meaning. */
+  /**
+   * The user switched a field's unit (its unit menu, or "did you mean" on its message): the number
+   * typed is kept and now read in the new unit. Switching a unit after typing corrects the unit
+   * the number was typed in; it never converts (180 typed, switched to lb, is 180 lb, not 396.8 lb).
+   * The converted value beside the field shows the effect (issue 16, item 1).
+   */
   setUnit(input: Input, unit: string): void;
+  /** The US/SI preference shows a field in another unit: what was typed is converted, so it keeps its meaning. */
+  convertUnit(input: Input, unit: string): void;
   blur(id: string): void;
   /** Puts values back (a share link or kept values); `touch` marks the restored fields touched. */
   restore(s: Partial<FormState>, touch?: boolean): void;
@@ -109,6 +124,14 @@ export function createForm(calc: Calculator): Form {
     }),
   );
   const scored = createMemo(() => scoredCriteria(calc.inputs, texts));
+  /** Moves a unit the field offers from its text to its menu ("1.2 mg/dL" → "1.2", mg/dL); false if there is none. */
+  const absorbUnit = (input: NumberInput, text: string): boolean => {
+    const typed = offeredUnitIn(input, text);
+    if (!typed) return false;
+    setUnits(input.id, typed.unit);
+    setTexts(input.id, typed.number.trim());
+    return true;
+  };
 
   return {
     texts,
@@ -124,22 +147,37 @@ export function createForm(calc: Calculator): Form {
     converted(i) {
       const f = field[i.id]();
       if (i.type !== 'number' || f.status !== 'ok') return undefined;
-      const others = [i.unit, ...i.units].filter((u) => u !== units[i.id]);
+      const typedIn = f.unitIndex ? i.units[f.unitIndex - 1] : i.unit;
+      const others = [i.unit, ...i.units].filter((u) => u !== typedIn);
       return others.length ? `= ${others.map((u) => `${fmt(convert(f.value, i.unit, u, i.analyte))} ${displayUnit(u)}`).join(' = ')}` : undefined;
     },
     changed: () => calc.inputs.some((i) => texts[i.id] !== initial[i.id]),
     snapshot: () => ({ texts: { ...texts }, units: { ...units } }),
     setText(input, text) {
+      // "1.2 mg/dL" typed or pasted: the number goes in the field and the unit in its menu (once the
+      // unit is complete: "1.2 mmol" could still become "1.2 mmol/L").
+      if (input.type === 'number' && !unitMayGrow(input, text) && absorbUnit(input, text)) return;
       setTexts(input.id, text);
       if (input.type !== 'number' && input.type !== 'date') setTouched(input.id, true);
     },
     setUnit(input, unit) {
       if (input.type !== 'number') return;
-      const n = parseDecimal(texts[input.id]);
-      if (n !== undefined) setTexts(input.id, fmt(convert(n, units[input.id], unit, input.analyte)));
+      const typed = offeredUnitIn(input, texts[input.id]);
+      if (typed) setTexts(input.id, typed.number.trim()); // "88 mg/dL" relabelled: the menu now says the unit
       setUnits(input.id, unit);
     },
-    blur: (id) => setTouched(id, true),
+    convertUnit(input, unit) {
+      if (input.type !== 'number') return;
+      const n = parseDecimal(texts[input.id]);
+      if (n !== undefined && !conversionProblem(units[input.id], unit, input.analyte))
+        setTexts(input.id, fmt(convert(n, units[input.id], unit, input.analyte)));
+      setUnits(input.id, unit);
+    },
+    blur(id) {
+      const input = calc.inputs.find((i) => i.id === id);
+      if (input?.type === 'number') absorbUnit(input, texts[id]);
+      setTouched(id, true);
+    },
     restore(s, touch = false) {
       for (const [id, u] of Object.entries(s.units ?? {})) setUnits(id, u);
       for (const [id, t] of Object.entries(s.texts ?? {})) {

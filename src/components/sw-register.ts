@@ -33,13 +33,41 @@ export function whenQuiet(doc: Document, go: () => void, capMs = 20_000): void {
   setTimeout(() => (obs.disconnect(), afterLoad(idle)), capMs);
 }
 
+/** What the page says once every file is stored and verified (issue 16, item 8). */
+export const OFFLINE_READY = 'Ready to work offline: every calculator is stored on this device.';
+
+/**
+ * What the failed files of a precache mean to a user ("the meld-3 model", "the cockcroft-gault page"),
+ * from the service worker's list (its first few URLs); `base` is the site's base URL.
+ */
+export function missingParts(urls: readonly unknown[], base: string): string[] {
+  const names = urls.flatMap((u) => {
+    if (typeof u !== 'string') return [];
+    let path: string;
+    try {
+      path = new URL(u).pathname;
+    } catch {
+      return [];
+    }
+    const rel = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+    const model = /^models\/([a-z0-9-]+)\.onnx$/.exec(rel);
+    if (model) return [`the ${model[1]} model`];
+    const page = /^c\/([a-z0-9-]+)\//.exec(rel);
+    if (page) return [`the ${page[1]} page`];
+    if (rel.endsWith('.wasm')) return ['the engine for trained models'];
+    return ['site files'];
+  });
+  return [...new Set(names)];
+}
+
 /** What the page says when offline storage could not be completed; failed = -1 when registration itself failed. */
-export function offlineMessage(failed: number, total: number, retrySeconds: number): string {
+export function offlineMessage(failed: number, total: number, retrySeconds: number, missing: readonly string[] = []): string {
   const what =
     failed < 0
       ? 'Offline use could not be set up'
       : total > 0
         ? `Offline use is not ready: ${failed} of ${total} files did not arrive intact (a network filter or a broken download)`
         : 'Part of the offline copy could not be repaired';
-  return `${what}. The calculators still work while you are online; trying again in ${retrySeconds} s.`;
+  const which = missing.length ? ` Not yet available offline: ${missing.join(', ')}${failed > missing.length ? ' and more' : ''}.` : '';
+  return `${what}.${which} The calculators still work while you are online; trying again in ${retrySeconds} s.`;
 }

@@ -26,7 +26,10 @@ export const CHECKS = {
   'nan-trick': { scope: 'definition', what: 'no `x == x` or `x * 0` trick for optional inputs: use given(x)' },
   'table-unused': { scope: 'definition', what: 'every table is used by an output' },
   'si-cutoff': { scope: 'definition', what: '(warning) a published cut-off on an input offered in a unit with an inexact conversion is declared in that unit' },
-  concept: { scope: 'definition', what: "a declared `concept` is known and fits its input (unit, analyte; `sex` on a Female/Male choice), once per calculator" },
+  concept: {
+    scope: 'definition',
+    what: 'a declared `concept` is known and fits its input (unit, analyte; `sex` on a Female/Male choice), once per calculator',
+  },
   'concept-missing': { scope: 'definition', what: '(warning) an input that looks like a known concept (age, sex, weight, creatinine…) declares one' },
   cases: { scope: 'cases', what: 'worked examples name real inputs and outputs, their values are accepted, their bands exist' },
   superseded: { scope: 'catalog', what: '`superseded_by` names another calculator' },

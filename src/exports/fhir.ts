@@ -39,6 +39,7 @@ export const UCUM_CODES: Readonly<Record<string, string>> = {
   days: 'd',
   h: 'h',
   min: 'min',
+  s: 's',
   ms: 'ms',
   kg: 'kg',
   g: 'g',

@@ -26,7 +26,7 @@ export const sha256Entries = (outDir) => async (entries) => ({
 
 const precache = (outDir) => ({
   // manifest.webmanifest is added by the plugin itself.
-  globPatterns: ['**/*.{html,js,css,json,wasm,onnx,png,svg}'],
+  globPatterns: ['**/*.{html,js,css,json,wasm,onnx,png,svg,woff2}'],
   // Downloads (/exports/<id>/: model packages, FHIR Questionnaires) are for integrators, not needed offline.
   globIgnores: ['exports/**', 'sw.js'],
   // The onnxruntime wasm is 14.2 MB (Workbox skips files over 2 MiB by default). Without it

@@ -195,6 +195,36 @@ export function splitUnit(text: string): { number: string; unit?: string } {
   return unit ? { number: m[1], unit: unit.symbol } : { number: text };
 }
 
+/**
+ * Reads what was typed in a number field shown in `unit`, where the text may carry its own unit
+ * ("1.2 mg/dL" typed or pasted): a unit the field offers is read as that unit; another known unit,
+ * or letters that are no unit, get a plain message naming the units the field takes (issue 16, item 8).
+ */
+export function readNumberText(input: NumberInput, text: string, unit: string = input.unit): FieldResult {
+  if (text.length > MAX_INPUT_LENGTH) return tooLong(input.label, text.length);
+  const split = splitUnit(text);
+  if (split.unit !== undefined) return readNumber(input, split.number, split.unit);
+  if (/[a-zµ%°]/i.test(text) && parseDecimal(text) === undefined) {
+    const m = /^\s*[-+]?[\d.,]+\s*(.+)$/.exec(text);
+    // "5e" is an exponent being typed (5e3), not a unit: it reads as "not a number" until complete.
+    if (m && !/^e[-+]?$/i.test(m[1].trim()))
+      return {
+        status: 'error',
+        message: `“${m[1].trim()}” is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].map(displayUnit).join(' or ')}.`,
+      };
+  }
+  return readNumber(input, text, unit);
+}
+
+/**
+ * The unit a number field's text names, when it is one the field offers ("1.2 mg/dL" → mg/dL),
+ * with the number alone: the form then shows the number in the field and the unit in its menu.
+ */
+export function offeredUnitIn(input: NumberInput, text: string): { number: string; unit: string } | undefined {
+  const { number, unit } = splitUnit(text);
+  return unit !== undefined && [input.unit, ...input.units].includes(unit) && parseDecimal(number) !== undefined ? { number, unit } : undefined;
+}
+
 /** Reads any input from a loose value: CLI arguments, share links, cases.yaml. */
 export function readValue(input: Input, raw: string | number | boolean | undefined): FieldResult {
   if (typeof raw === 'string' && raw.length > MAX_INPUT_LENGTH) return tooLong(input.label, raw.length);
@@ -202,13 +232,7 @@ export function readValue(input: Input, raw: string | number | boolean | undefin
     case 'number': {
       if (typeof raw === 'number') return readNumber(input, String(raw));
       if (raw === undefined || typeof raw === 'boolean') return readNumber(input, '');
-      const { number, unit } = splitUnit(raw);
-      if (unit === undefined && /[a-zµ%°]/i.test(number) && parseDecimal(number) === undefined) {
-        const m = /[\d.,]+\s*(.+)$/.exec(number);
-        if (m)
-          return { status: 'error', message: `“${m[1]}” is not a unit for ${input.label.toLowerCase()}. Use ${[input.unit, ...input.units].join(' or ')}.` };
-      }
-      return readNumber(input, number, unit ?? input.unit);
+      return readNumberText(input, raw);
     }
     case 'choice':
       return readChoice(input, typeof raw === 'boolean' ? String(raw) : raw);

@@ -30,7 +30,9 @@ export type Dimension =
   | 'osmolality'
   | 'dose-rate'
   | 'weight-dose-rate'
-  | 'frequency';
+  | 'frequency'
+  | 'hba1c'
+  | 'sedimentation-rate';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -63,6 +65,7 @@ export const UNITS: readonly UnitDef[] = [
   u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
   u('h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
   u('min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
+  u('s', 'time', 1 / 86_400, 's', { aliases: ['sec', 'seconds'] }), // clotting times (prothrombin time)
   u('ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
   u('kg', 'mass', 1, 'kg', { system: 'si' }),
   u('g', 'mass', 1e-3),
@@ -77,6 +80,8 @@ export const UNITS: readonly UnitDef[] = [
   u('g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
   u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
   u('mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
+  // ng/mL is numerically µg/L (ferritin is reported in either); used in both unit systems.
+  u('ng/mL', 'mass-concentration', 1e-6, 'ng/mL', { aliases: ['ug/L', 'µg/L', 'mcg/L'] }),
   u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
   u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
   // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
@@ -87,6 +92,11 @@ export const UNITS: readonly UnitDef[] = [
   u('degF', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
   u('%', 'percent', 1),
   u('ratio', 'ratio', 1, ''),
+  // HbA1c: IFCC mmol/mol (SI) and NGSP/DCCT-aligned %, related by the IFCC–NGSP master equation
+  // NGSP % = 0.0915 × IFCC + 2.15 (Hoelzel W et al. Clin Chem 2004;50:166-74; ifcchba1c.org). Not a
+  // generic percentage: a %DCCT value converts only to mmol/mol of HbA1c.
+  u('mmol/mol', 'hba1c', 1, 'mmol/mol', { system: 'si' }),
+  u('%DCCT', 'hba1c', 1 / 0.0915, '%', { system: 'us', offset: -2.15 / 0.0915, aliases: ['%NGSP', '% DCCT', '% NGSP'] }),
   u('bpm', 'heart-rate', 1, 'beats/min'),
   u('breaths/min', 'respiratory-rate', 1),
   u('kg/m²', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
@@ -107,6 +117,8 @@ export const UNITS: readonly UnitDef[] = [
   u('mcg/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
   u('mcg/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
   u('/day', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
+  // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
+  u('mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
 ];
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */

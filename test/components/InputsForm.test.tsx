@@ -51,6 +51,17 @@ describe('InputsForm', () => {
     expect(form.texts.scr).toBe('88.4');
   });
 
+  test('the unit menu after typing relabels; "did you mean" has a button that relabels (issue 16, item 1)', () => {
+    const { form } = setup();
+    const scr = screen.getByRole('textbox', { name: /Serum creatinine/ });
+    fireEvent.input(scr, { target: { value: '88' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read 88 as µmol/L' }));
+    expect(form.snapshot()).toMatchObject({ texts: { scr: '88' }, units: { scr: 'umol/L' } });
+    expect(screen.queryByRole('button', { name: /Read 88 as/ })).toBeNull();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Serum creatinine unit' }), { target: { value: 'mg/dL' } });
+    expect(form.snapshot()).toMatchObject({ texts: { scr: '88' }, units: { scr: 'mg/dL' } });
+  });
+
   test('a value outside the limits gets a plain message next to the field', async () => {
     setup();
     const age = screen.getByRole('textbox', { name: /Age/ });

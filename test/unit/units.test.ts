@@ -22,6 +22,7 @@ describe('every unit against its conventional factor', () => {
     'g/dL': ['g/L', 10, 0],
     'mg/dL': ['mg/L', 10, 1e-12],
     'mg/L': ['g/L', 0.001, 0],
+    'ng/mL': ['mg/L', 0.001, 1e-15], // 1 ng/mL = 1 µg/L
     'mmol/L': ['umol/L', 1000, 1e-9],
     'umol/L': ['mmol/L', 0.001, 1e-15],
     'mEq/L': ['mEq/L', 1, 0], // converts through a valence: see below
@@ -31,6 +32,8 @@ describe('every unit against its conventional factor', () => {
     degF: ['degF', 1, 0],
     '%': ['%', 1, 0],
     ratio: ['ratio', 1, 0],
+    'mmol/mol': ['mmol/mol', 1, 0], // see the HbA1c test below
+    '%DCCT': ['%DCCT', 1, 0],
     bpm: ['bpm', 1, 0],
     'breaths/min': ['breaths/min', 1, 0],
     'kg/m²': ['kg/m²', 1, 0],
@@ -41,6 +44,7 @@ describe('every unit against its conventional factor', () => {
     'mL/h': ['mL/h', 1, 0],
     points: ['points', 1, 0],
     min: ['h', 1 / 60, 1e-15],
+    s: ['ms', 1000, 1e-9],
     ms: ['min', 1 / 60000, 1e-15],
     mg: ['g', 0.001, 1e-15],
     mcg: ['mg', 0.001, 1e-15],
@@ -54,6 +58,7 @@ describe('every unit against its conventional factor', () => {
     'mcg/h': ['mcg/h', 1, 0],
     'mcg/kg/min': ['mcg/kg/min', 1, 0],
     '/day': ['/day', 1, 0],
+    'mm/h': ['mm/h', 1, 0],
   };
 
   test('the table covers every unit in the catalogue', () => {
@@ -62,6 +67,22 @@ describe('every unit against its conventional factor', () => {
 
   test.each(Object.entries(FACTORS))('1 %s', (from, [to, expected, tol]) => {
     expect(Math.abs(convert(1, from, to) - expected)).toBeLessThanOrEqual(tol);
+  });
+
+  test('HbA1c: NGSP/DCCT % <-> IFCC mmol/mol by the master equation (NGSP = 0.0915 × IFCC + 2.15)', () => {
+    // 6.5 % = 47.5 mmol/mol (ADA/EASD print 48), 7.0 % = 53.0, 5.7 % = 38.8 (39); 2.15 % is 0 mmol/mol
+    const pairs = [
+      [6.5, 4.35 / 0.0915],
+      [7, 4.85 / 0.0915],
+      [2.15, 0],
+    ];
+    for (const [pct, ifcc] of pairs) {
+      expect(convert(pct, '%DCCT', 'mmol/mol')).toBeCloseTo(ifcc, 10);
+      expect(convert(ifcc, 'mmol/mol', '%DCCT')).toBeCloseTo(pct, 10);
+    }
+    expect(Math.round(convert(6.5, '%DCCT', 'mmol/mol'))).toBe(48);
+    expect(Math.round(convert(53, 'mmol/mol', '%DCCT') * 10) / 10).toBe(7);
+    expect(conversionProblem('%', 'mmol/mol')).toMatch(/cannot convert/);
   });
 
   test('temperature: degF <-> degC with the offset', () => {

@@ -1,7 +1,20 @@
 /** Reading what a person typed: numbers with units, limits and typical ranges, choices, yes/no, dates. */
 import { describe, expect, test } from 'vitest';
 import { formatOutput } from '../../src/runtime/calculate';
-import { fieldValues, fmt, formatDate, parseDecimal, readChoice, readDate, readNumber, readValue, readYesNo, todayDays } from '../../src/runtime/values';
+import {
+  fieldValues,
+  fmt,
+  formatDate,
+  offeredUnitIn,
+  parseDecimal,
+  readChoice,
+  readDate,
+  readNumber,
+  readNumberText,
+  readValue,
+  readYesNo,
+  todayDays,
+} from '../../src/runtime/values';
 import { ChoiceInputSchema, DateInputSchema, NumberInputSchema, YesNoInputSchema, type NumberInput } from '../../src/schema';
 
 const scr = NumberInputSchema.parse({
@@ -148,6 +161,16 @@ describe('readValue: loose values from the CLI, share links and cases', () => {
     const r = readValue(scr, '0.8 furlongs');
     expect(r.status).toBe('error');
     expect((r as { message: string }).message).toMatch(/^“furlongs” is not a unit for serum creatinine\. Use mg\/dL or (umol|µmol)\/L\.$/);
+  });
+
+  test('a field shown in µmol/L reads "1.2 mg/dL" as 1.2 mg/dL; an exponent being typed is not a unit (issue 16, item 8)', () => {
+    expect(readNumberText(scr, '1.2 mg/dL', 'umol/L')).toEqual({ status: 'ok', value: 1.2 });
+    expect(readNumberText(scr, '106 µmol/L', 'mg/dL')).toMatchObject({ status: 'ok', unitIndex: 1, typed: 106 });
+    expect(readNumberText(scr, '1.2', 'umol/L')).toMatchObject({ status: 'error', suggestUnit: 'mg/dL' });
+    expect(readNumberText(scr, '5e', 'mg/dL')).toMatchObject({ status: 'error', message: expect.stringMatching(/is not a number/) });
+    expect(offeredUnitIn(scr, ' 1,2mg/dl ')).toEqual({ number: '1,2', unit: 'mg/dL' });
+    expect(offeredUnitIn(scr, '1.2 mmol/L')).toBeUndefined();
+    expect(offeredUnitIn(scr, '1.2')).toBeUndefined();
   });
 
   test('a wrong unit suffix still gets the unit hint', () => {
