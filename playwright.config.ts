@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunch } from './bench/chromium.mjs';
 
-// Debian's Chromium where it is installed (CI, this project's machines); otherwise Playwright's own
-// browser, for a developer who ran `npx playwright install chromium`.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const PORT = Number(process.env.E2E_PORT ?? 4399);
 const BASE_PORT = PORT - 1;
 const SUB_PATH = '/bedside/';
@@ -13,18 +10,7 @@ const rootOnly = /--project[= ]chromium\b/.test(args) && !args.includes('base-pa
 
 const chromium = {
   ...devices['Desktop Chrome'],
-  launchOptions: {
-    executablePath: systemChromium,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
+  launchOptions: chromiumLaunch,
 };
 
 export default defineConfig({

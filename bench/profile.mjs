@@ -10,13 +10,14 @@
  * pauses as "(program)".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, devices } from '@playwright/test';
 import { loadCatalog } from '../src/definitions/load.ts';
 import { benchInit, keystrokes } from './page.mjs';
 import { fillActions, keySteps } from './steps.mjs';
+import { chromiumLaunch } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const [id = 'apache-ii', count = '300'] = args.filter((a) => !a.startsWith('--'));
@@ -27,18 +28,7 @@ if (!entry) throw new Error(`no calculator ${id}`);
 const server = spawn(process.execPath, ['bench/serve.mjs', process.env.BENCH_DIST ?? 'dist', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((ok) => server.stdout.on('data', (d) => String(d).includes('serving') && ok()));
 const { defaultBrowserType: _, ...PHONE } = devices['Pixel 7'];
-const browser = await chromium.launch({
-  executablePath: ['/usr/bin/chromium'].find(existsSync),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 try {
   const page = await (await browser.newContext(PHONE)).newPage();
   await page.addInitScript(benchInit, { fill: fillActions(entry) });

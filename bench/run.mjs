@@ -22,6 +22,7 @@ import { SESSION_OPTIONS } from '../src/runtime/session.ts';
 import { benchInit, engineCost, humanTyping, keystrokes } from './page.mjs';
 import { scale, siteStats } from './scale.mjs';
 import { fillActions, keySteps } from './steps.mjs';
+import { chromiumLaunch, SYSTEM_CHROMIUM } from './chromium.mjs';
 import { writeReport } from './report.mjs';
 import { parseCost, parseTable } from './parse.mjs';
 
@@ -55,16 +56,6 @@ const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6e6 / 8
 const NETS = { 'Fast 4G': FAST_4G, 'Fast 3G': FAST_3G };
 const CPU_SLOWDOWN = 4;
 const { defaultBrowserType: _, ...PHONE } = devices['Pixel 7'];
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] : NaN);
 const pct = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : NaN);
@@ -419,7 +410,7 @@ try {
   results.hasSW = existsSync(join(DIST, 'sw.js'));
   server = await startServer();
   log(`serving dist/ on ${ORIGIN} (pid ${server.pid})`);
-  browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: ARGS });
+  browser = await chromium.launch(chromiumLaunch);
   results.browserVersion = browser.version();
   if (want('keys')) {
     results.keys = {};

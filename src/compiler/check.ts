@@ -1,4 +1,17 @@
-import { parse, type MathNode } from 'mathjs';
+import {
+  isConditionalNode,
+  isConstantNode,
+  isFunctionNode,
+  isOperatorNode,
+  isParenthesisNode,
+  isSymbolNode,
+  parse,
+  type FunctionNode,
+  type MathNode,
+  type OperatorNode,
+  type OperatorNodeFn,
+  type OperatorNodeOp,
+} from 'mathjs';
 import { tableRows, type Calculator, type Input, type Output } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
 import { FUNCTIONS, isComparison, isLogical, type BinaryOp, type CheckedOutput, type Expr, type FunctionName, type ValueType } from './ast';
@@ -83,49 +96,46 @@ function optionValue(input: Input, label: string): number {
   return hit.value;
 }
 
+/** A constant's value: mathjs types ConstantNode as numeric, but parses text and booleans too, so it is checked, not trusted. */
+const constantOf = (node: MathNode): unknown => (isConstantNode(node) ? node.value : undefined);
+
 function toExpr(node: MathNode, scope: Scope): Expr {
-  const n = node as any;
-  switch (node.type) {
-    case 'ParenthesisNode':
-      return toExpr(n.content, scope);
-    case 'ConstantNode':
-      if (typeof n.value === 'number') return { k: 'num', v: n.value };
-      if (typeof n.value === 'string') throw new FormulaError(`text "${n.value}" can only be compared with a choice input, e.g. sex == "${n.value}"`);
-      if (typeof n.value === 'boolean') return { k: 'cast', to: 'bool', a: { k: 'num', v: n.value ? 1 : 0 } };
-      throw new FormulaError(`constant ${String(n.value)} is not a number`);
-    case 'SymbolNode': {
-      const name: string = n.name;
-      if (scope.inputs.has(name) || scope.names.has(name)) return { k: 'ref', name };
-      const table = scope.tables.get(name);
-      if (table) return table;
-      if (name === 'pi') return { k: 'num', v: Math.PI };
-      if (name === 'e') return { k: 'num', v: Math.E };
-      if (scope.later.has(name))
-        throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
-      const known = [...scope.inputs.keys(), ...scope.tables.keys(), ...scope.names.keys()];
-      const near = closest(name, known);
-      throw new FormulaError(
-        `"${name}" is not an input, table or where-name. Expected one of: ${known.join(', ')}`,
-        near ? `did you mean "${near}"?` : undefined,
-      );
-    }
-    case 'ConditionalNode':
-      return {
-        k: 'if',
-        c: as('bool', toExpr(n.condition, scope), scope),
-        a: as('num', toExpr(n.trueExpr, scope), scope),
-        b: as('num', toExpr(n.falseExpr, scope), scope),
-      };
-    case 'OperatorNode':
-      return operator(n, scope);
-    case 'FunctionNode':
-      return call(n, scope);
-    default:
-      throw new FormulaError(`${node.type.replace(/Node$/, '').toLowerCase()} syntax ("${node.toString()}") is not supported in formulas`);
+  if (isParenthesisNode(node)) return toExpr(node.content, scope);
+  if (isConstantNode(node)) {
+    const value = constantOf(node);
+    if (typeof value === 'number') return { k: 'num', v: value };
+    if (typeof value === 'string') throw new FormulaError(`text "${value}" can only be compared with a choice input, e.g. sex == "${value}"`);
+    if (typeof value === 'boolean') return { k: 'cast', to: 'bool', a: { k: 'num', v: value ? 1 : 0 } };
+    throw new FormulaError(`constant ${String(value)} is not a number`);
   }
+  if (isSymbolNode(node)) {
+    const name = node.name;
+    if (scope.inputs.has(name) || scope.names.has(name)) return { k: 'ref', name };
+    const table = scope.tables.get(name);
+    if (table) return table;
+    if (name === 'pi') return { k: 'num', v: Math.PI };
+    if (name === 'e') return { k: 'num', v: Math.E };
+    if (scope.later.has(name)) throw new FormulaError(`"${name}" is used before it is defined`, `move where-name "${name}" above the expressions that use it`);
+    const known = [...scope.inputs.keys(), ...scope.tables.keys(), ...scope.names.keys()];
+    const near = closest(name, known);
+    throw new FormulaError(
+      `"${name}" is not an input, table or where-name. Expected one of: ${known.join(', ')}`,
+      near ? `did you mean "${near}"?` : undefined,
+    );
+  }
+  if (isConditionalNode(node))
+    return {
+      k: 'if',
+      c: as('bool', toExpr(node.condition, scope), scope),
+      a: as('num', toExpr(node.trueExpr, scope), scope),
+      b: as('num', toExpr(node.falseExpr, scope), scope),
+    };
+  if (isOperatorNode(node)) return operator(node, scope);
+  if (isFunctionNode(node)) return call(node, scope);
+  throw new FormulaError(`${node.type.replace(/Node$/, '').toLowerCase()} syntax ("${node.toString()}") is not supported in formulas`);
 }
 
-function operator(n: any, scope: Scope): Expr {
+function operator(n: OperatorNode<OperatorNodeOp, OperatorNodeFn>, scope: Scope): Expr {
   if (n.implicit) throw new FormulaError(`"${n.toString()}" multiplies by juxtaposition`, 'write the * explicitly');
   if (n.args.length === 1) {
     const a = toExpr(n.args[0], scope);
@@ -134,26 +144,26 @@ function operator(n: any, scope: Scope): Expr {
     if (n.fn === 'not') return { k: 'not', a: as('bool', a, scope) };
     throw new FormulaError(`operator "${n.op}" is not supported. Use + - * / ^ < <= > >= == != and or not ?:`);
   }
-  const op = OPERATORS[n.fn];
+  const op: BinaryOp | undefined = OPERATORS[n.fn];
   if (!op) throw new FormulaError(`operator "${n.op}" is not supported. Use + - * / ^ < <= > >= == != and or not ?:`);
   const [ln, rn] = n.args;
   // A choice compared with an option label: sex == "female".
-  if ((op === '==' || op === '!=') && (ln.type === 'ConstantNode' || rn.type === 'ConstantNode')) {
-    const [sym, lit] = ln.type === 'ConstantNode' ? [rn, ln] : [ln, rn];
-    if (typeof lit.value === 'string') {
-      const input = sym.type === 'SymbolNode' ? scope.inputs.get(sym.name) : undefined;
-      if (!input) throw new FormulaError(`"${lit.value}" is text; only a choice input can be compared with text (found ${sym.toString()})`);
-      const v = optionValue(input, lit.value);
+  if ((op === '==' || op === '!=') && (isConstantNode(ln) || isConstantNode(rn))) {
+    const [sym, lit] = isConstantNode(ln) ? [rn, constantOf(ln)] : [ln, constantOf(rn)];
+    if (typeof lit === 'string') {
+      const input = isSymbolNode(sym) ? scope.inputs.get(sym.name) : undefined;
+      if (!input) throw new FormulaError(`"${lit}" is text; only a choice input can be compared with text (found ${sym.toString()})`);
+      const v = optionValue(input, lit);
       const label = input.type === 'choice' ? input.options.find((o) => o.value === v)!.label : undefined;
       return { k: 'bin', op, a: { k: 'ref', name: input.id }, b: { k: 'num', v, label } };
     }
-    if (sym.type === 'SymbolNode' && typeof lit.value === 'number') {
+    if (isSymbolNode(sym) && typeof lit === 'number') {
       const input = scope.inputs.get(sym.name);
-      if (input?.type === 'choice' && !input.options.some((o) => o.value === lit.value))
+      if (input?.type === 'choice' && !input.options.some((o) => o.value === lit))
         throw new FormulaError(
-          `${input.id} has no option with value ${lit.value}. Its options are ${input.options.map((o) => `${o.value} (${o.label})`).join(', ')}`,
+          `${input.id} has no option with value ${lit}. Its options are ${input.options.map((o) => `${o.value} (${o.label})`).join(', ')}`,
         );
-      if (input?.type === 'yesno' && lit.value !== 0 && lit.value !== 1) throw new FormulaError(`${input.id} is yes/no, so it is 0 or 1, never ${lit.value}`);
+      if (input?.type === 'yesno' && lit !== 0 && lit !== 1) throw new FormulaError(`${input.id} is yes/no, so it is 0 or 1, never ${lit}`);
     }
   }
   const a = toExpr(ln, scope);
@@ -163,17 +173,17 @@ function operator(n: any, scope: Scope): Expr {
   return { k: 'bin', op, a: as(want, a, scope), b: as(want, b, scope) };
 }
 
-function call(n: any, scope: Scope): Expr {
-  const name: string = n.fn?.name ?? n.fn?.toString();
+function call(n: FunctionNode<MathNode>, scope: Scope): Expr {
+  const name = isSymbolNode(n.fn) ? n.fn.name : n.fn.toString();
   if (name === 'points') {
     const arg = n.args[0];
-    const input = n.args.length === 1 && arg.type === 'SymbolNode' ? scope.inputs.get(arg.name) : undefined;
+    const input = n.args.length === 1 && isSymbolNode(arg) ? scope.inputs.get(arg.name) : undefined;
     if (!input) throw new FormulaError(`points() takes one input id, e.g. points(chf); found points(${n.args.map(String).join(', ')})`);
     return pointsOf(input);
   }
   if (name === 'given') {
     const arg = n.args[0];
-    const input = n.args.length === 1 && arg.type === 'SymbolNode' ? scope.inputs.get(arg.name) : undefined;
+    const input = n.args.length === 1 && isSymbolNode(arg) ? scope.inputs.get(arg.name) : undefined;
     if (!input) throw new FormulaError(`given() takes one input id, e.g. given(pao2); found given(${n.args.map(String).join(', ')})`);
     if (input.type !== 'number' || !input.optional)
       throw new FormulaError(
@@ -196,7 +206,7 @@ function call(n: any, scope: Scope): Expr {
     throw new FormulaError(
       `${fn}() takes ${lo === hi ? lo : hi === Infinity ? `at least ${lo}` : `${lo} or ${hi}`} argument${hi === 1 ? '' : 's'}, found ${n.args.length}`,
     );
-  const args = n.args.map((a: MathNode) => as('num', toExpr(a, scope), scope));
+  const args = n.args.map((a) => as('num', toExpr(a, scope), scope));
   if (fn === 'round' && args[1] && args[1].k !== 'num') throw new FormulaError('round(x, decimals): decimals must be a constant number');
   if (fn === 'log' && args[1]) return { k: 'bin', op: '/', a: { k: 'call', fn: 'ln', args: [args[0]] }, b: { k: 'call', fn: 'ln', args: [args[1]] } };
   return { k: 'call', fn: fn === 'log' ? 'ln' : fn, args };

@@ -96,7 +96,7 @@ export function rehypeAllowList() {
 
 /**
  * Astro's `markdown` option for the site.
- * @type {{ syntaxHighlight: false, remarkRehype: { allowDangerousHtml: boolean }, rehypePlugins: any[] }}
+ * @type {{ syntaxHighlight: false, remarkRehype: { allowDangerousHtml: boolean }, rehypePlugins: (typeof rehypeAllowList)[] }}
  */
 export const markdownOptions = {
   syntaxHighlight: false,

@@ -38,6 +38,11 @@ export type Dimension =
 export interface UnitDef {
   /** Symbol authors and the CLI write, e.g. `umol/L`. Case-sensitive. */
   symbol: string;
+  /**
+   * Its UCUM code (https://ucum.org), as the FHIR export writes it, e.g. `umol/L`, `mm[Hg]`, `[lb_av]`;
+   * test/unit/units.test.ts validates every one with the UCUM reference library.
+   */
+  ucum: string;
   /** How the page shows it, e.g. `µmol/L`. */
   display: string;
   dimension: Dimension;
@@ -50,8 +55,9 @@ export interface UnitDef {
   system?: 'us' | 'si';
 }
 
-const u = (symbol: string, dimension: Dimension, factor: number, display = symbol, extra: Partial<UnitDef> = {}): UnitDef => ({
+const u = (symbol: string, ucum: string, dimension: Dimension, factor: number, display = symbol, extra: Partial<UnitDef> = {}): UnitDef => ({
   symbol,
+  ucum,
   display,
   dimension,
   factor,
@@ -60,6 +66,7 @@ const u = (symbol: string, dimension: Dimension, factor: number, display = symbo
 
 /** Every unit Bedside knows. Base units: day, kg, m, g/L, mol/L, mmHg, degC. */
 export const UNITS: readonly UnitDef[] = [
+<<<<<<< HEAD
   u('years', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
   u('weeks', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
   u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
@@ -119,6 +126,57 @@ export const UNITS: readonly UnitDef[] = [
   u('/day', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
   // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
   u('mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
+=======
+  u('years', 'a', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
+  u('weeks', 'wk', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
+  u('days', 'd', 'time', 1, 'days', { aliases: ['d', 'day'] }),
+  u('h', 'h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
+  u('min', 'min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
+  u('ms', 'ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
+  u('kg', 'kg', 'mass', 1, 'kg', { system: 'si' }),
+  u('g', 'g', 'mass', 1e-3),
+  u('mg', 'mg', 'mass', 1e-6),
+  u('mcg', 'ug', 'mass', 1e-9, 'µg', { aliases: ['ug', 'µg'] }),
+  u('lb', '[lb_av]', 'mass', 0.45359237, 'lb', { system: 'us', aliases: ['lbs'] }), // exact by definition (international pound, 1959)
+  u('m', 'm', 'length', 1, 'm', { system: 'si' }),
+  u('cm', 'cm', 'length', 0.01, 'cm', { system: 'si' }),
+  u('in', '[in_i]', 'length', 0.0254, 'in', { system: 'us', aliases: ['inch', 'inches'] }), // exact by definition
+  u('ft', '[ft_i]', 'length', 0.3048, 'ft', { system: 'us' }),
+  u('g/L', 'g/L', 'mass-concentration', 1, 'g/L', { system: 'si' }),
+  u('g/dL', 'g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
+  u('mg/dL', 'mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
+  u('mg/L', 'mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
+  u('mmol/L', 'mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
+  u('umol/L', 'umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
+  // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
+  u('mEq/L', 'meq/L', 'molar-concentration', 1e-3, 'mEq/L', { system: 'us', aliases: ['meq/L', 'meq/l'] }),
+  u('mmHg', 'mm[Hg]', 'pressure', 1),
+  u('kPa', 'kPa', 'pressure', 760 / 101.325, 'kPa', { system: 'si' }),
+  u('degC', 'Cel', 'temperature', 1, '°C', { system: 'si', aliases: ['°C', 'C'] }),
+  u('degF', '[degF]', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
+  u('%', '%', 'percent', 1),
+  u('ratio', '1', 'ratio', 1, ''),
+  u('bpm', '/min', 'heart-rate', 1, 'beats/min'),
+  u('breaths/min', '/min', 'respiratory-rate', 1),
+  u('kg/m²', 'kg/m2', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
+  u('mL/min/1.73m²', 'mL/min/{1.73_m2}', 'gfr', 1, 'mL/min/1.73 m²', { aliases: ['mL/min/1.73m2'] }),
+  u('mL/min', 'mL/min', 'clearance', 1),
+  u('mL', 'mL', 'volume', 1e-3),
+  u('L', 'L', 'volume', 1),
+  u('mL/h', 'mL/h', 'flow', 1),
+  u('points', '{score}', 'score', 1),
+  u('U/L', 'U/L', 'enzyme-activity', 1, 'U/L', { aliases: ['IU/L', 'u/l'] }),
+  // Cell counts: 1 × 10⁹/L = 1 × 10³/µL = 1000/µL (= per mm³).
+  u('10^9/L', '10*9/L', 'cell-count', 1, '× 10⁹/L', { system: 'si', aliases: ['x10^9/L', 'G/L'] }),
+  u('10^3/uL', '10*3/uL', 'cell-count', 1, '× 10³/µL', { system: 'us', aliases: ['K/uL', 'x10^3/uL', '10^3/mm3'] }),
+  u('/uL', '/uL', 'cell-count', 1e-3, '/µL', { aliases: ['/mm3', 'cells/uL', '/µL'] }),
+  u('uIU/mL', 'u[IU]/mL', 'hormone-units', 1, 'µIU/mL', { aliases: ['mU/L', 'µU/mL', 'uU/mL'] }),
+  u('m²', 'm2', 'area', 1, 'm²', { aliases: ['m2'] }),
+  u('mOsm/kg', 'mosm/kg', 'osmolality', 1, 'mOsm/kg', { aliases: ['mosm/kg', 'mOsm/L'] }),
+  u('mcg/h', 'ug/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
+  u('mcg/kg/min', 'ug/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
+  u('/day', '/d', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
+>>>>>>> h13
 ];
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */

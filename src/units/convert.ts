@@ -13,6 +13,9 @@ export function lookupUnit(text: string): UnitDef | undefined {
   return BY_SYMBOL.get(text) ?? BY_ALIAS.get(text) ?? BY_ALIAS.get(text.toLowerCase());
 }
 
+/** The UCUM code of a unit symbol (as definitions write it), or undefined for an unknown symbol. */
+export const ucumCode = (symbol: string): string | undefined => BY_SYMBOL.get(symbol)?.ucum;
+
 /** Every known unit symbol. */
 export const unitSymbols = (): string[] => UNITS.map((u) => u.symbol);
 

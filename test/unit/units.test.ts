@@ -1,7 +1,8 @@
 /** Unit conversions: every factor against the conventional clinical one, round trips, and refusals. */
+import ucumLhc from '@lhncbc/ucum-lhc';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ANALYTES, UNITS, conversionProblem, convert, displayUnit, effectiveMolarMass, lookupUnit, unitBySymbol } from '../../src/units';
+import { ANALYTES, UNITS, conversionProblem, convert, displayUnit, effectiveMolarMass, lookupUnit, ucumCode, unitBySymbol } from '../../src/units';
 import { roundHalfAway } from '../../src/units/round';
 
 describe('every unit against its conventional factor', () => {
@@ -262,5 +263,31 @@ describe('roundHalfAway', () => {
     [89.49, 0, 89],
   ])('%s to %s decimals is %s', (x, d, r) => {
     expect(roundHalfAway(x, d)).toBe(r);
+  });
+});
+
+describe('UCUM codes (the FHIR export writes them)', () => {
+  const ucum = ucumLhc.UcumLhcUtils.getInstance();
+
+  test.each(UNITS.map((u) => [u.symbol, u.ucum] as const))('%s is the valid UCUM code %s', (_symbol, code) => {
+    expect(ucum.validateUnitString(code).status).toBe('valid');
+  });
+
+  // An independent check of both: within a dimension our factors and UCUM's agree to 1 part in 10^5
+  // (mmHg: ours is 101.325 kPa / 760, UCUM's 133.322 Pa, 3 parts in 10^6 apart). mEq/L converts
+  // through a valence, so it is left out.
+  const pairs = UNITS.flatMap((a) =>
+    UNITS.filter((b) => a !== b && a.dimension === b.dimension && a.symbol !== 'mEq/L' && b.symbol !== 'mEq/L').map((b) => [a.symbol, b.symbol] as const),
+  );
+  test.each(pairs)('%s -> %s agrees with UCUM', (from, to) => {
+    const r = ucum.convertUnitTo(unitBySymbol(from)!.ucum, 37, unitBySymbol(to)!.ucum);
+    expect(r.status, r.msg.join('; ')).toBe('succeeded');
+    expect(Math.abs(convert(37, from, to) / r.toVal - 1)).toBeLessThan(1e-5);
+  });
+
+  test('the export looks codes up by symbol', () => {
+    expect(ucumCode('mmHg')).toBe('mm[Hg]');
+    expect(ucumCode('mcg')).toBe('ug');
+    expect(ucumCode('furlongs')).toBeUndefined();
   });
 });
