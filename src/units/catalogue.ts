@@ -66,72 +66,12 @@ const u = (symbol: string, ucum: string, dimension: Dimension, factor: number, d
 
 /** Every unit Bedside knows. Base units: day, kg, m, g/L, mol/L, mmHg, degC. */
 export const UNITS: readonly UnitDef[] = [
-<<<<<<< HEAD
-  u('years', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
-  u('weeks', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
-  u('days', 'time', 1, 'days', { aliases: ['d', 'day'] }),
-  u('h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
-  u('min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
-  u('s', 'time', 1 / 86_400, 's', { aliases: ['sec', 'seconds'] }), // clotting times (prothrombin time)
-  u('ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
-  u('kg', 'mass', 1, 'kg', { system: 'si' }),
-  u('g', 'mass', 1e-3),
-  u('mg', 'mass', 1e-6),
-  u('mcg', 'mass', 1e-9, 'µg', { aliases: ['ug', 'µg'] }),
-  u('lb', 'mass', 0.45359237, 'lb', { system: 'us', aliases: ['lbs'] }), // exact by definition (international pound, 1959)
-  u('m', 'length', 1, 'm', { system: 'si' }),
-  u('cm', 'length', 0.01, 'cm', { system: 'si' }),
-  u('in', 'length', 0.0254, 'in', { system: 'us', aliases: ['inch', 'inches'] }), // exact by definition
-  u('ft', 'length', 0.3048, 'ft', { system: 'us' }),
-  u('g/L', 'mass-concentration', 1, 'g/L', { system: 'si' }),
-  u('g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
-  u('mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
-  u('mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
-  // ng/mL is numerically µg/L (ferritin is reported in either); used in both unit systems.
-  u('ng/mL', 'mass-concentration', 1e-6, 'ng/mL', { aliases: ['ug/L', 'µg/L', 'mcg/L'] }),
-  u('mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
-  u('umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
-  // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
-  u('mEq/L', 'molar-concentration', 1e-3, 'mEq/L', { system: 'us', aliases: ['meq/L', 'meq/l'] }),
-  u('mmHg', 'pressure', 1),
-  u('kPa', 'pressure', 760 / 101.325, 'kPa', { system: 'si' }),
-  u('degC', 'temperature', 1, '°C', { system: 'si', aliases: ['°C', 'C'] }),
-  u('degF', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
-  u('%', 'percent', 1),
-  u('ratio', 'ratio', 1, ''),
-  // HbA1c: IFCC mmol/mol (SI) and NGSP/DCCT-aligned %, related by the IFCC–NGSP master equation
-  // NGSP % = 0.0915 × IFCC + 2.15 (Hoelzel W et al. Clin Chem 2004;50:166-74; ifcchba1c.org). Not a
-  // generic percentage: a %DCCT value converts only to mmol/mol of HbA1c.
-  u('mmol/mol', 'hba1c', 1, 'mmol/mol', { system: 'si' }),
-  u('%DCCT', 'hba1c', 1 / 0.0915, '%', { system: 'us', offset: -2.15 / 0.0915, aliases: ['%NGSP', '% DCCT', '% NGSP'] }),
-  u('bpm', 'heart-rate', 1, 'beats/min'),
-  u('breaths/min', 'respiratory-rate', 1),
-  u('kg/m²', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
-  u('mL/min/1.73m²', 'gfr', 1, 'mL/min/1.73 m²', { aliases: ['mL/min/1.73m2'] }),
-  u('mL/min', 'clearance', 1),
-  u('mL', 'volume', 1e-3),
-  u('L', 'volume', 1),
-  u('mL/h', 'flow', 1),
-  u('points', 'score', 1),
-  u('U/L', 'enzyme-activity', 1, 'U/L', { aliases: ['IU/L', 'u/l'] }),
-  // Cell counts: 1 × 10⁹/L = 1 × 10³/µL = 1000/µL (= per mm³).
-  u('10^9/L', 'cell-count', 1, '× 10⁹/L', { system: 'si', aliases: ['x10^9/L', 'G/L'] }),
-  u('10^3/uL', 'cell-count', 1, '× 10³/µL', { system: 'us', aliases: ['K/uL', 'x10^3/uL', '10^3/mm3'] }),
-  u('/uL', 'cell-count', 1e-3, '/µL', { aliases: ['/mm3', 'cells/uL', '/µL'] }),
-  u('uIU/mL', 'hormone-units', 1, 'µIU/mL', { aliases: ['mU/L', 'µU/mL', 'uU/mL'] }),
-  u('m²', 'area', 1, 'm²', { aliases: ['m2'] }),
-  u('mOsm/kg', 'osmolality', 1, 'mOsm/kg', { aliases: ['mosm/kg', 'mOsm/L'] }),
-  u('mcg/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
-  u('mcg/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
-  u('/day', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
-  // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
-  u('mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
-=======
   u('years', 'a', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
   u('weeks', 'wk', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
   u('days', 'd', 'time', 1, 'days', { aliases: ['d', 'day'] }),
   u('h', 'h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),
   u('min', 'min', 'time', 1 / 1440, 'min', { aliases: ['minutes'] }),
+  u('s', 's', 'time', 1 / 86_400, 's', { aliases: ['sec', 'seconds'] }), // clotting times (prothrombin time)
   u('ms', 'ms', 'time', 1 / 86_400_000, 'ms', { aliases: ['msec'] }),
   u('kg', 'kg', 'mass', 1, 'kg', { system: 'si' }),
   u('g', 'g', 'mass', 1e-3),
@@ -146,6 +86,8 @@ export const UNITS: readonly UnitDef[] = [
   u('g/dL', 'g/dL', 'mass-concentration', 10, 'g/dL', { system: 'us' }),
   u('mg/dL', 'mg/dL', 'mass-concentration', 0.01, 'mg/dL', { system: 'us', aliases: ['mg/dl'] }),
   u('mg/L', 'mg/L', 'mass-concentration', 1e-3, 'mg/L', { system: 'si' }),
+  // ng/mL is numerically µg/L (ferritin is reported in either); used in both unit systems.
+  u('ng/mL', 'ng/mL', 'mass-concentration', 1e-6, 'ng/mL', { aliases: ['ug/L', 'µg/L', 'mcg/L'] }),
   u('mmol/L', 'mmol/L', 'molar-concentration', 1e-3, 'mmol/L', { system: 'si', aliases: ['mmol/l', 'mM'] }),
   u('umol/L', 'umol/L', 'molar-concentration', 1e-6, 'µmol/L', { system: 'si', aliases: ['µmol/L', 'umol/l', 'µmol/l', 'uM'] }),
   // mEq/L converts through the analyte's valence (1 mEq/L of Ca2+ is 0.5 mmol/L); see convert().
@@ -156,6 +98,11 @@ export const UNITS: readonly UnitDef[] = [
   u('degF', '[degF]', 'temperature', 5 / 9, '°F', { system: 'us', offset: -32 * (5 / 9), aliases: ['°F', 'F'] }),
   u('%', '%', 'percent', 1),
   u('ratio', '1', 'ratio', 1, ''),
+  // HbA1c: IFCC mmol/mol (SI) and NGSP/DCCT-aligned %, related by the IFCC–NGSP master equation
+  // NGSP % = 0.0915 × IFCC + 2.15 (Hoelzel W et al. Clin Chem 2004;50:166-74; ifcchba1c.org). Not a
+  // generic percentage: a %DCCT value converts only to mmol/mol of HbA1c.
+  u('mmol/mol', 'mmol/mol', 'hba1c', 1, 'mmol/mol', { system: 'si' }),
+  u('%DCCT', '%', 'hba1c', 1 / 0.0915, '%', { system: 'us', offset: -2.15 / 0.0915, aliases: ['%NGSP', '% DCCT', '% NGSP'] }),
   u('bpm', '/min', 'heart-rate', 1, 'beats/min'),
   u('breaths/min', '/min', 'respiratory-rate', 1),
   u('kg/m²', 'kg/m2', 'bmi', 1, 'kg/m²', { aliases: ['kg/m2'] }),
@@ -176,7 +123,8 @@ export const UNITS: readonly UnitDef[] = [
   u('mcg/h', 'ug/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
   u('mcg/kg/min', 'ug/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
   u('/day', '/d', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
->>>>>>> h13
+  // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
+  u('mm/h', 'mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
 ];
 
 /** An analyte whose mass and molar concentrations convert through its molar mass. */

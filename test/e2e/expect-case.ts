@@ -10,7 +10,11 @@ export async function expectCase(page: Page, calc: Calculator, c: Case): Promise
   for (const [outId, exp] of Object.entries(c.expect)) {
     const o = calc.outputs.find((x) => x.id === outId)!;
     const e = typeof exp === 'object' ? exp : { value: exp };
-    if (typeof e.value === 'number' && o.format !== 'number') {
+    if (typeof e.value === 'number' && o.format === 'category') {
+      // A categorical result is shown as the label of the band with that code, never the code.
+      const label = calc.interpretation.find((it) => it.output === outId)?.bands.find((b) => b.value === e.value)?.label;
+      expect(shown[outId], `${calc.title} ${outId}: category ${e.value}`).toBe(label);
+    } else if (typeof e.value === 'number' && o.format !== 'number') {
       expect(shown[outId]).toBe(formatOutput(o, e.value));
     } else if (typeof e.value === 'number') {
       const tol = (e.tol ?? 0.5 * 10 ** -o.decimals) + 0.5 * 10 ** -o.decimals;
