@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { chromium, devices } from '@playwright/test';
 import { loadCatalog } from '../src/definitions/load.ts';
+import { readManifest } from '../src/definitions/models.ts';
 import { readAll } from '../src/runtime/calculate.ts';
 import { publishedRef } from '../src/build/model-urls.ts';
 import { SESSION_OPTIONS } from '../src/runtime/session.ts';
@@ -363,7 +364,7 @@ async function keys(browser, id) {
 }
 
 async function engine(browser) {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'models/manifest.json'), 'utf8'));
+  const manifest = readManifest();
   const browserChunk = readdirSync(join(DIST, '_astro')).find((f) => /^browser\.[\w-]+\.js$/.test(f));
   if (!browserChunk) throw new Error('no dist/_astro/browser.*.js (the runtime chunk) found');
   const models = [...CALCS, ...(DEMO ? [DEMO] : [])].map((id) => {

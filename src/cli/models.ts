@@ -23,7 +23,15 @@ if (problems.length && checkOnly) process.exit(1);
 // Calculators that failed to load keep their previous model and manifest entry, so one broken
 // definition does not take the others' models away.
 const folders = new Set(existsSync(CALCULATORS_DIR) ? readdirSync(CALCULATORS_DIR).filter((d) => !d.startsWith('_')) : []);
-const previous = readManifest();
+// A manifest that does not parse (a merge conflict, a hand edit) is rebuilt from the definitions.
+const previous = ((): Manifest => {
+  try {
+    return readManifest();
+  } catch (e) {
+    console.warn(`${(e as Error).message.replace(/; it is generated: run npm run models$/, '')}: writing it afresh`);
+    return {};
+  }
+})();
 const manifest: Manifest = Object.fromEntries(Object.entries(previous).filter(([id]) => folders.has(id) && !entries.some((e) => e.id === id)));
 const stale: string[] = [];
 let failed = false;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Calculator } from '../schema';
+import type { Calculator, ManifestEntry } from '../schema';
 import type { Problem } from '../schema/friendly';
 import { checkOutputs } from './check';
 import { embedContributed, inspectContributed } from './contributed';
@@ -28,19 +28,6 @@ export function graphInputNames(calc: Calculator): string[] {
       .map((t) => t.input),
   );
   return calc.inputs.flatMap((i) => (perUnit.has(i.id) ? [i.id, unitInputName(i.id), typedInputName(i.id)] : [i.id]));
-}
-
-/** What models/manifest.json records for one model. */
-export interface ManifestEntry {
-  sha256: string;
-  bytes: number;
-  producer: string;
-  ir_version: number;
-  opset: Record<string, number>;
-  inputs: string[];
-  outputs: string[];
-  /** For a contributed model: the file as contributed, and its sha256 (the shipped file wraps it). */
-  source?: { file: string; sha256: string; producer: string };
 }
 
 const tensor = (name: string) => ({

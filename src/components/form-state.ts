@@ -5,20 +5,24 @@
  */
 import { createMemo, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { z } from 'zod';
 import { isServer } from 'solid-js/web';
 import type { Calculator, Input, NumberInput } from '../schema';
 import { fmt, formatDate, offeredUnitIn, parseDecimal, readDate, readNumberText, readValue, todayDays, type FieldResult } from '../runtime/values';
 import { conversionProblem, convert, displayUnit, lookupUnit } from '../units/convert';
 import { signedPoints } from '../format/points';
 
+/** A field's text as kept: bounded like typed input (src/runtime/values.ts MAX_INPUT_LENGTH). */
+const Text = z.string().max(200);
+const Fields = z.record(z.string().max(80), Text).refine((r) => Object.keys(r).length <= 200);
+
 /**
  * What a form holds: the text of each field and the unit chosen for it. The one type that is
- * kept across a reload (kept-values.ts) and put in a share link (share.ts).
+ * kept across a reload (kept-values.ts, which reads stored values back through this schema) and
+ * put in a share link (share.ts).
  */
-export interface FormState {
-  texts: Record<string, string>;
-  units: Record<string, string>;
-}
+export const FormStateSchema = z.object({ texts: Fields, units: Fields });
+export type FormState = z.infer<typeof FormStateSchema>;
 
 /** What a field shows before anything is typed (a default answer, or today for `default: today`). */
 export function initialText(input: Input): string {
@@ -58,9 +62,7 @@ function unitMayGrow(input: NumberInput, text: string): boolean {
   );
 }
 
-export interface Form {
-  readonly texts: Record<string, string>;
-  readonly units: Record<string, string>;
+export interface Form extends Readonly<FormState> {
   readonly touched: Record<string, boolean>;
   /** The reading of one field (one memo per field: a keystroke re-reads only the field typed in). */
   field(id: string): FieldResult;

@@ -5,18 +5,9 @@
  */
 
 import { createEffect, onCleanup } from 'solid-js';
-import { z } from 'zod';
 import type { Calculator } from '../schema';
-import { initialText, type Form, type FormState } from './form-state';
+import { FormStateSchema, initialText, type Form, type FormState } from './form-state';
 import { readStored } from './prefs';
-
-/** A field's text as kept: bounded like typed input (src/runtime/values.ts MAX_INPUT_LENGTH). */
-const Text = z.string().max(200);
-const Fields = z.record(z.string().max(80), Text).refine((r) => Object.keys(r).length <= 200);
-
-/** What one calculator form remembers: the text of each field and the unit chosen for it. */
-export const KeptValuesSchema = z.object({ texts: Fields, units: Fields });
-export type KeptValues = z.infer<typeof KeptValuesSchema>;
 
 const key = (id: string) => `bedside:values:${id}`;
 
@@ -24,7 +15,7 @@ const key = (id: string) => `bedside:values:${id}`;
 export function loadKept(id: string): FormState | undefined {
   // Storage disabled, or a value of the wrong shape (dropped): the form just starts empty.
   try {
-    return readStored<KeptValues | undefined>(sessionStorage, key(id), KeptValuesSchema, undefined);
+    return readStored<FormState | undefined>(sessionStorage, key(id), FormStateSchema, undefined);
   } catch {
     return undefined; // no sessionStorage at all
   }

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, zipSync, type Zippable } from 'fflate';
-import type { Calculator } from '../schema';
+import type { Calculator, ManifestEntry } from '../schema';
+import { readManifest } from '../definitions/models';
 import { toQuestionnaire } from './fhir';
 import { citationText } from '../format/citation';
 import { signedPoints } from '../format/points';
@@ -37,22 +38,11 @@ export function zip(entries: ZipEntry[]): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // The model card
 
-/** What models/manifest.json says about one model. */
-export interface ModelInfo {
-  sha256: string;
-  bytes?: number;
-  producer?: string;
-  ir_version?: number;
-  opset?: Record<string, number>;
-  inputs: string[];
-  outputs: string[];
-}
-
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const range = (r?: readonly [number, number]) => (r ? `${r[0]} – ${r[1]}` : '');
 
 /** The calculator (or model) card: everything needed to run the .onnx elsewhere and to trust it. */
-export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
+export function modelCard(id: string, calc: Calculator, m: ManifestEntry): string {
   const lines: string[] = [];
   lines.push(`# ${calc.title}`, '');
   lines.push(calc.summary, '');
@@ -64,7 +54,7 @@ export function modelCard(id: string, calc: Calculator, m: ModelInfo): string {
     ? ` (reviewed by ${calc.reviewers.map((r) => r.name + (r.role ? `, ${r.role}` : '')).join('; ')}${calc.last_reviewed ? `, ${calc.last_reviewed}` : ''})`
     : '';
   lines.push(`| Status | ${calc.status}${reviewed} |`);
-  lines.push(`| Model file | \`${id}.onnx\` (${m.bytes ?? '?'} bytes) |`);
+  lines.push(`| Model file | \`${id}.onnx\` (${m.bytes} bytes) |`);
   lines.push(`| sha256 | \`${m.sha256}\` |`);
   if (m.producer) lines.push(`| Producer | ${m.producer} |`);
   if (m.opset)
@@ -167,9 +157,8 @@ export const EXPORT_FILES = (id: string) => ({ package: `${id}-model-package.zip
 const cache = new Map<string, ExportFile[]>();
 
 /** Reads the committed model and its manifest entry (from the repository root). */
-export function readModel(id: string, root = process.cwd()): { bytes: Uint8Array; info: ModelInfo } {
-  const manifest = JSON.parse(readFileSync(join(root, 'models', 'manifest.json'), 'utf8')) as Record<string, ModelInfo>;
-  const info = manifest[id];
+export function readModel(id: string, root = process.cwd()): { bytes: Uint8Array; info: ManifestEntry } {
+  const info = readManifest(join(root, 'models', 'manifest.json'))[id];
   if (!info) throw new Error(`models/manifest.json has no model for ${id}: run npm run models`);
   return { bytes: new Uint8Array(readFileSync(join(root, 'models', `${id}.onnx`))), info };
 }

@@ -8,8 +8,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { publishedName } from '../build/model-urls';
+import { ManifestSchema } from '../schema/manifest';
 
-const manifest = () => JSON.parse(readFileSync('models/manifest.json', 'utf8'));
+/** @returns {import('../schema/manifest').Manifest} */
+const manifest = () => ManifestSchema.parse(JSON.parse(readFileSync('models/manifest.json', 'utf8')));
 
 export function models() {
   return {

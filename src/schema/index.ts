@@ -9,3 +9,4 @@ export * from './model';
 export * from './calculator';
 export * from './table';
 export * from './graph';
+export * from './manifest';

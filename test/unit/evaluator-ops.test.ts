@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { modelFile } from '../../src/definitions/models';
+import { modelFile, modelRef } from '../../src/definitions/models';
 import { encodeModel } from '../../src/compiler/onnx-proto';
 import { prepare } from '../../src/runtime/evaluator/graph';
 import { nodeRunner } from '../../src/runtime/node';
@@ -286,9 +286,7 @@ describe('what the evaluator does not support goes to onnxruntime-web', () => {
   test('the trained demo model is run by onnxruntime-web, and forcing the evaluator on it is a ModelError', async () => {
     const bytes = new Uint8Array(readFileSync(modelFile('wdbc-malignancy-demo')));
     expect(refused(bytes)).toMatch(/element type 1|operator/);
-    const manifest = JSON.parse(readFileSync(join(modelFile('x'), '..', 'manifest.json'), 'utf8'));
-    const m = manifest['wdbc-malignancy-demo'];
-    const ref: ModelRef = { id: 'wdbc-malignancy-demo', url: modelFile('wdbc-malignancy-demo'), sha256: m.sha256, inputs: m.inputs, outputs: m.outputs };
+    const ref: ModelRef = modelRef('wdbc-malignancy-demo');
     expect((await nodeRunner().session(ref)).engine).toBe('onnxruntime-web');
     await expect(nodeRunner('evaluator').session(ref)).rejects.toBeInstanceOf(ModelError);
   });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CALCULATORS_DIR, loadCatalog } from '../../src/definitions/load';
+import { parseManifest, readManifest } from '../../src/definitions/models';
 import { formatProblem, githubAnnotation, type FileProblem } from '../../src/definitions/problems';
 import { CalculatorSchema } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
@@ -306,5 +307,15 @@ describe('parseFriendly without files', () => {
   test('GitHub annotations keep the whole problem on one line', () => {
     const p: FileProblem = { file: 'calculators/x/calculator.yaml', line: 3, path: ['inputs', 0, 'unit'], message: 'bad 50%\nunit', hint: 'fix it' };
     expect(githubAnnotation(p)).toBe('::error file=calculators/x/calculator.yaml,line=3::inputs[0].unit: bad 50%25%0Aunit Hint: fix it');
+  });
+});
+
+describe('models/manifest.json (one schema, src/schema/manifest.ts)', () => {
+  test('the committed manifest parses', () => expect(Object.keys(readManifest()).length).toBeGreaterThan(0));
+  test('a wrong field is named, with the fix', () => {
+    const good = Object.values(readManifest())[0];
+    expect(() => parseManifest({ bmi: { ...good, sha256: 'not-a-hash' } })).toThrow(/bmi\.sha256: .*run npm run models/);
+    expect(() => parseManifest({ bmi: { ...good, inputs: undefined } })).toThrow(/bmi\.inputs/);
+    expect(() => parseManifest({ bmi: { ...good, extra: 1 } })).toThrow(/bmi/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { KeptValuesSchema } from '../../src/components/kept-values';
+import { FormStateSchema } from '../../src/components/form-state';
 import { readStored, StoredSchemas } from '../../src/components/prefs';
 
 class MemoryStorage {
@@ -18,7 +18,7 @@ class MemoryStorage {
   }
 }
 
-const schemas = { ...StoredSchemas, kept: KeptValuesSchema };
+const schemas = { ...StoredSchemas, kept: FormStateSchema };
 const fallbacks: Record<keyof typeof schemas, unknown> = { units: undefined, theme: 'system', favourites: [], recent: [], kept: undefined };
 // The shapes the adversarial test used, then anything JSON or not.
 const NAMED = [
