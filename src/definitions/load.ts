@@ -102,7 +102,15 @@ export function loadCatalog(dir = CALCULATORS_DIR, only?: string[]): { entries: 
     entries.push({ id, calc, cases: side.cases, notes: side.notes, source: def });
   }
   problems.push(...supersededProblems(dir, entries, defs));
-  return { entries: entries.filter((e) => !errorsOf(problems).some((p) => p.file === defs.get(e.id)?.file)), problems };
+  // Files with an error, once (a superseded_by problem can drop an entry kept above).
+  const failing = new Set(errorsOf(problems).map((p) => p.file));
+  return {
+    entries: entries.filter((e) => {
+      const file = defs.get(e.id)?.file;
+      return file === undefined || !failing.has(file);
+    }),
+    problems,
+  };
 }
 
 /** `superseded_by.id` must name another calculator folder (checked against all folders, even with `only`). */
