@@ -75,8 +75,9 @@ const EXPECTED: [string, string][] = [
   ['heart score', 'heart-score'],
   ['timi', 'timi-ua-nstemi'],
   ['nstemi', 'timi-ua-nstemi'],
-  ['ascvd', 'ascvd-pce'],
-  ['statin', 'ascvd-pce'],
+  // PREVENT (AHA 2023) is the guideline-current equation; the Pooled Cohort Equations follow it.
+  ['ascvd', 'aha-prevent'],
+  ['statin', 'aha-prevent'],
   ['framingham', 'framingham-chd'],
   ['rcri', 'rcri'],
   ['preop cardiac risk', 'rcri'],
@@ -222,9 +223,12 @@ describe('search ranking', () => {
   });
 
   test('nothing matches: the closest calculators (an input that asks for it) and specialties', () => {
-    expect(rankDocs(index, docs, 'heart failure')).toEqual([]);
-    const hf = suggest(index, docs, 'heart failure');
-    expect(hf.docs.map((d) => d.id)).toContain('cha2ds2-va');
+    // PREVENT computes a heart-failure risk, so "heart failure" finds it; "cardiac failure" names no
+    // calculator, and the suggestions are those with an input that asks about it (RCRI).
+    expect(rankDocs(index, docs, 'heart failure').map((d) => d.id)[0]).toBe('aha-prevent');
+    expect(rankDocs(index, docs, 'cardiac failure')).toEqual([]);
+    const hf = suggest(index, docs, 'cardiac failure');
+    expect(hf.docs.map((d) => d.id)).toContain('rcri');
     expect(hf.specialties.length).toBeGreaterThan(0);
     expect(suggest(index, docs, 'cardiolgy').specialties).toEqual(['cardiology']);
     expect(suggest(index, docs, 'zzqxv')).toEqual({ docs: [], specialties: [] });
