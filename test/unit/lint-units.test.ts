@@ -46,7 +46,7 @@ describe('YAML slips', () => {
     const { problems } = loadCatalog(dir);
     expect(problems).toHaveLength(1);
     expect(formatProblem(problems[0]).replaceAll(dir, '<dir>')).toMatch(
-      /\/perc\/calculator\.yaml:22 \[yaml\]\n {2}\(top level\): YAML syntax: .* at "unit: bpm".*\n {2}Hint: line 22 is indented more than the field above it/,
+      /\/perc\/calculator\.yaml:24 \[yaml\]\n {2}\(top level\): YAML syntax: .* at "unit: bpm".*\n {2}Hint: line 24 is indented more than the field above it/,
     );
   });
 });
