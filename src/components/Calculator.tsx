@@ -83,32 +83,35 @@ export default function Calculator(props: CalculatorProps) {
   // On a phone: the form, then the full result, then the what-if chart (issue 16, item 3); on a wide
   // screen the result sits beside the form, sticky, and the what-if chart goes under the form.
   return (
-    <div class="grid gap-6 grid-cols-[minmax(0,1fr)] md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
-      <div class="md:col-start-1 md:row-start-1">
-        <Show when={!fromLink()}>
-          <PatientBar patient={patient} />
-        </Show>
-        <InputsForm calc={calc} form={form} units={units} carried={patient.carried()} onInput={engine.start} onClear={clear} />
-      </div>
-      <div id="full-result" class="md:col-start-2 md:row-start-1 md:row-span-2 md:sticky md:top-4 scroll-mt-4">
-        <Result
-          state={state()}
-          missing={form.missing()}
-          results={results()}
-          primaryId={primary().id}
-          error={engine.error()}
-          warnings={form.warnings()}
-          scored={[...results.terms(), ...form.scored(), ...results.tables()]}
-          onRetry={engine.retry}
-        />
-        <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />
-      </div>
-      <Show when={state() === 'ready'}>
-        <div class="md:col-start-1 md:row-start-2 min-w-0">
-          <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
-        </div>
+    <>
+      {/* The current patient spans the page above the form and the result (src/context/). */}
+      <Show when={!fromLink()}>
+        <PatientBar patient={patient} />
       </Show>
-      <ResultBar result={state() === 'ready' ? results()?.find((r) => r.id === primary().id) : undefined} target="full-result" />
-    </div>
+      <div class="grid gap-6 grid-cols-[minmax(0,1fr)] md:grid-cols-[minmax(0,1fr)_minmax(0,22rem)] items-start" data-engine={engine.state()}>
+        <div class="md:col-start-1 md:row-start-1">
+          <InputsForm calc={calc} form={form} units={units} carried={patient.carried()} onInput={engine.start} onClear={clear} />
+        </div>
+        <div id="full-result" class="md:col-start-2 md:row-start-1 md:row-span-2 md:sticky md:top-4 scroll-mt-4">
+          <Result
+            state={state()}
+            missing={form.missing()}
+            results={results()}
+            primaryId={primary().id}
+            error={engine.error()}
+            warnings={form.warnings()}
+            scored={[...results.terms(), ...form.scored(), ...results.tables()]}
+            onRetry={engine.retry}
+          />
+          <Toolbar id={model.id} title={calc.title} canCopy={state() === 'ready'} note={note} canShare={share.canShare()} fragment={share.fragment} />
+        </div>
+        <Show when={state() === 'ready'}>
+          <div class="md:col-start-1 md:row-start-2 min-w-0">
+            <WhatIf calc={calc} values={form.values()} units={form.units} output={primary()} run={run} />
+          </div>
+        </Show>
+        <ResultBar result={state() === 'ready' ? results()?.find((r) => r.id === primary().id) : undefined} target="full-result" />
+      </div>
+    </>
   );
 }

@@ -45,6 +45,9 @@ test.beforeAll(async () => {
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   dir = mkdtempSync(join(ROOT, 'test-results', 'hostile-build-'));
   for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'models']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  // The verification page shows the external conformance rows each calculator passes (written by npm run conformance).
+  mkdirSync(join(dir, 'test', 'conformance'), { recursive: true });
+  cpSync(join(ROOT, 'test', 'conformance', 'by-calculator.json'), join(dir, 'test', 'conformance', 'by-calculator.json'));
   // The brotli cache of the 14 MB wasm (src/integrations/precompress.mjs), so the copy does not spend a minute on it.
   mkdirSync(join(dir, 'node_modules', '.cache'), { recursive: true });
   mkdirSync(join(ROOT, 'node_modules', '.cache', 'bedside-precompress'), { recursive: true });
