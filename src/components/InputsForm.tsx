@@ -5,7 +5,7 @@ import Field from './Field';
 import type { Form } from './form-state';
 import type { Prefill } from '../context/prefill';
 import { ago } from '../context/patient';
-import { displayUnit, lookupUnit } from '../units/convert';
+import { displayUnit } from '../units/convert';
 import UnitSystemToggle from './UnitSystemToggle';
 import type { UnitSystemSwitch } from './unit-system';
 
@@ -24,7 +24,7 @@ interface Props {
 function carriedText(p: Prefill): string {
   const e = p.entry;
   const where = e.source === 'paste' ? `pasted results (“${e.line ?? ''}”)` : e.from.title;
-  const unit = e.unit ? ` ${lookupUnit(e.unit) ? displayUnit(e.unit) : e.unit}` : '';
+  const unit = e.unit ? ` ${displayUnit(e.unit)}` : '';
   return `Carried over from ${where}, ${ago(e.at, Date.now())}${p.converted ? ` (entered as ${e.text}${unit})` : ''}. Check it is this patient's.`;
 }
 

@@ -7,11 +7,11 @@ import { createSignal, For, Show } from 'solid-js';
 import { ago, expiresAt } from '../context/patient';
 import { MAX_PASTE_LENGTH, parseReport, type PasteResult } from '../paste/parse';
 import { concept } from '../units/concepts';
-import { displayUnit, lookupUnit } from '../units/convert';
+import { displayUnit } from '../units/convert';
 import type { PatientContextState } from './patient-context';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-const unitText = (u?: string) => (u ? ` ${lookupUnit(u) ? displayUnit(u) : u}` : '');
+const unitText = (u?: string) => (u ? ` ${displayUnit(u)}` : '');
 const btn = 'min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-3 text-sm';
 
 export default function PatientBar(props: { patient: PatientContextState }) {
