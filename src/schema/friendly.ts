@@ -116,7 +116,9 @@ export function parseFriendly<S extends z.ZodTypeAny>(schema: S, data: unknown):
 
 /**
  * Names of the fields the schema allows at `path` (used to list allowed keys for a typo). Walks the
- * schema through zod's typed accessors (innerType, unwrap, removeDefault, optionsMap, shape, element).
+ * schema only through zod's public, typed accessors (innerType, unwrap, removeDefault, optionsMap,
+ * discriminator, shape, element, valueSchema), never `_def`: the schemas avoid `.pipe()`, whose input
+ * has no public accessor.
  */
 function objectKeysAt(schema: z.ZodTypeAny, data: unknown, path: (string | number)[]): string[] {
   let s: z.ZodTypeAny | undefined = schema;
@@ -130,8 +132,7 @@ function objectKeysAt(schema: z.ZodTypeAny, data: unknown, path: (string | numbe
       else if (s instanceof z.ZodDiscriminatedUnion) {
         const options = s.optionsMap as Map<unknown, z.ZodTypeAny>;
         s = options.get(field(d, s.discriminator)) ?? [...options.values()][0];
-      } else if (s instanceof z.ZodPipeline) s = (s._def as { in: z.ZodTypeAny }).in;
-      else return;
+      } else return;
     }
   };
   unwrap();

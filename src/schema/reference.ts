@@ -12,9 +12,8 @@ export const ReferenceSchema = z
       .optional(),
     /** PubMed identifier (digits only). */
     pmid: z
-      .union([z.string(), z.number()])
+      .union([z.string().regex(/^\d{1,9}$/, 'a PMID is digits only, e.g. "10744147"'), z.number().int().nonnegative().max(999_999_999)])
       .transform(String)
-      .pipe(z.string().regex(/^\d{1,9}$/, 'a PMID is digits only, e.g. "10744147"'))
       .optional(),
     /** A stable URL, for guidelines and policies without a DOI. */
     url: z.string().url().optional(),

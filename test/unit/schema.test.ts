@@ -3,13 +3,14 @@
  * refused with the exact text `npm run check` prints (file:line, field, what was found, the fix).
  * Each folder in test/fixtures/broken/ is test/fixtures/valid/mini/ with one mistake.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CALCULATORS_DIR, loadCatalog } from '../../src/definitions/load';
 import { parseManifest, readManifest } from '../../src/definitions/models';
 import { formatProblem, githubAnnotation, type FileProblem } from '../../src/definitions/problems';
 import { CalculatorSchema } from '../../src/schema';
+import { ReferenceSchema } from '../../src/schema/reference';
 import { parseFriendly } from '../../src/schema/friendly';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -323,5 +324,39 @@ describe('models/manifest.json (one schema, src/schema/manifest.ts)', () => {
     expect(() => parseManifest({ bmi: { ...good, sha256: 'not-a-hash' } })).toThrow(/bmi\.sha256: .*run npm run models/);
     expect(() => parseManifest({ bmi: { ...good, inputs: undefined } })).toThrow(/bmi\.inputs/);
     expect(() => parseManifest({ bmi: { ...good, extra: 1 } })).toThrow(/bmi/);
+  });
+});
+
+describe('references', () => {
+  const ref = (pmid: unknown) => parseFriendly(ReferenceSchema, { cite: 'A. B. J 2000;1:1', pmid });
+  test('a PMID is digits, written as a string or a number, and kept as a string', () => {
+    expect(ref('10744147')).toMatchObject({ ok: true, value: { pmid: '10744147' } });
+    expect(ref(10744147)).toMatchObject({ ok: true, value: { pmid: '10744147' } });
+  });
+  test.each([['PMID 10744147'], [-3], [1.5], ['']])('%j is refused as a PMID', (pmid) => {
+    expect(ref(pmid).ok).toBe(false);
+  });
+});
+
+describe('friendly errors use zod only through its public accessors', () => {
+  // objectKeysAt (the "did you mean" field list) walks schemas with innerType/unwrap/shape/...;
+  // a .pipe() has no public accessor for its input, so a schema using one would lose its hints.
+  test('no schema uses .pipe() and nothing in src reads zod internals (_def)', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.(ts|tsx)$/.test(e.name)) {
+          readFileSync(p, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (/\._def\b|\.pipe\(z\./.test(line.replace(/\/\/.*$|^\s*\*.*$/, ''))) offenders.push(`${p}:${i + 1}: ${line.trim()}`);
+            });
+        }
+      }
+    };
+    walk(join(__dirname, '..', '..', 'src'));
+    expect(offenders).toEqual([]);
   });
 });
