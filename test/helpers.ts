@@ -1,7 +1,9 @@
 /** Shared by the unit tests: small definitions built in code, and compiling + running them through ORT. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { compileCalculator } from '../src/compiler/compile';
 import { nodeRunner } from '../src/runtime/node';
 import type { ModelRef, ModelRunner } from '../src/runtime/session';
@@ -56,4 +58,47 @@ export function close(actual: number, expected: number, rel = 1e-12, abs = 1e-12
   if (Number.isNaN(expected) || Number.isNaN(actual)) return Number.isNaN(expected) && Number.isNaN(actual);
   if (actual === expected) return true;
   return Math.abs(actual - expected) <= Math.max(abs, rel * Math.max(Math.abs(actual), Math.abs(expected)));
+}
+
+/** The Web Storage interface over a Map (the browser's own is exercised end to end); `data` is the Map. */
+export function memoryStorage(): Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    key: (i: number) => [...data.keys()][i] ?? null,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, String(v)),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+const ROOT = join(__dirname, '..');
+
+/** A temporary calculators/ folder holding copies of the named calculators (for the CLI and the loader). */
+export function tempCatalogue(ids: readonly string[], prefix = 'bedside-catalogue-'): string {
+  const calculators = join(mkdtempSync(join(tmpdir(), prefix)), 'calculators');
+  mkdirSync(calculators);
+  for (const id of ids) cpSync(join(ROOT, 'calculators', id), join(calculators, id), { recursive: true });
+  return calculators;
+}
+
+const runFile = promisify(execFile);
+
+/** Runs `src/cli/<script>.ts` as a user runs it, over the calculators in `dir`; never throws. */
+export async function runCli(script: string, dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await runFile(join(ROOT, 'node_modules', '.bin', 'tsx'), [`src/cli/${script}.ts`, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout: string; stderr: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout, stderr: err.stderr };
+  }
 }

@@ -3,44 +3,19 @@
  * folder via BEDSIDE_CALCULATORS_DIR), the template's placeholders as `npm run check` reports
  * them, the filled-in template computing through its model, and `superseded_by` checks.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { newIdProblem } from '../../src/definitions/ids';
 import { loadCatalog } from '../../src/definitions/load';
 import { formatProblem } from '../../src/definitions/problems';
 import { computeRows, readAll } from '../../src/runtime/calculate';
 import { nodeRunner } from '../../src/runtime/node';
-import { compileToFile } from '../helpers';
-
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const run = promisify(execFile);
+import { compileToFile, runCli, tempCatalogue } from '../helpers';
 
 /** A temporary calculators/ folder holding a copy of bmi (an existing calculator). */
-function tempCatalog(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'bedside-contrib-')), 'calculators');
-  mkdirSync(dir);
-  cpSync(join(ROOT, 'calculators', 'bmi'), join(dir, 'bmi'), { recursive: true });
-  return dir;
-}
-
-async function cli(script: string, dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [`src/cli/${script}.ts`, ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout: string; stderr: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const tempCatalog = () => tempCatalogue(['bmi'], 'bedside-contrib-');
+const cli = runCli;
 
 describe('new calculator ids', () => {
   const existing = ['bmi', 'heart-score'];

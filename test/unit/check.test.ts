@@ -3,40 +3,19 @@
  * where a case is wrong (cases.yaml file:line, found and expected); `--changed` picks the
  * calculators a branch changed against its merge base with main.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { changedCalculators } from '../../src/definitions/changed';
+import { runCli, tempCatalogue } from '../helpers';
 
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const run = promisify(execFile);
-
-async function check(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/check.ts', ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, BEDSIDE_CALCULATORS_DIR: dir, GITHUB_ACTIONS: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout: string; stderr: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const check = (dir: string, ...args: string[]) => runCli('check', dir, ...args);
 
 describe('npm run check runs the worked examples', { timeout: 120_000 }, () => {
   // Two copies, checked at once (each run is its own process): one as committed, one with a slip.
-  const copy = () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'bedside-check-')), 'calculators');
-    mkdirSync(dir);
-    for (const id of ['bmi', 'ckd-epi-2021']) cpSync(join(ROOT, 'calculators', id), join(dir, id), { recursive: true });
-    return dir;
-  };
+  const copy = () => tempCatalogue(['bmi', 'ckd-epi-2021'], 'bedside-check-');
   const good = check(copy());
   // The first case says 77, band G2: make it say 78 and G1, as a slip in a hand computation would.
   const dir = copy();

@@ -4,8 +4,7 @@
  * renderer drops raw HTML and unsafe links whatever slips through; the CSP builder refuses to hash
  * inline code that came from calculators/.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -18,8 +17,7 @@ import { htmlInMarkdown, htmlInYaml } from '../../src/definitions/lint-html';
 import { formatProblem } from '../../src/definitions/problems';
 import { markdownOptions } from '../../src/integrations/markdown.mjs';
 import { refuseDefinitionCode } from '../../src/integrations/csp.mjs';
-
-const ROOT = join(__dirname, '..', '..');
+import { tempCatalogue } from '../helpers';
 
 /** Hostile notes.md bodies, each a way a contribution could put code or an overlay on the page. */
 export const HOSTILE_NOTES = [
@@ -73,9 +71,7 @@ describe('check refuses hostile definition text', () => {
   });
 
   test('npm run check reports file, line, what was found and the fix, and drops the calculator', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'bedside-html-')), 'calculators');
-    mkdirSync(dir);
-    cpSync(join(ROOT, 'calculators', 'bmi'), join(dir, 'bmi'), { recursive: true });
+    const dir = tempCatalogue(['bmi'], 'bedside-html-');
     writeFileSync(join(dir, 'bmi', 'notes.md'), `# Notes\n\nFine.\n\n${HOSTILE_NOTES[0]}\n`);
     const yaml = readFileSync(join(dir, 'bmi', 'calculator.yaml'), 'utf8').replace(
       /^summary: .*$/m,

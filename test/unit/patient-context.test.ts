@@ -10,22 +10,7 @@ import { entriesFromPaste, entryOf, prefillFor } from '../../src/context/prefill
 import { parseReport } from '../../src/paste/parse';
 import { readNumber, readValue } from '../../src/runtime/values';
 import type { NumberInput } from '../../src/schema';
-
-/** sessionStorage's interface over a Map (the browser's own is exercised end to end). */
-function storage(): Storage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    key: (i: number) => [...data.keys()][i] ?? null,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: (k: string, v: string) => void data.set(k, String(v)),
-    removeItem: (k: string) => void data.delete(k),
-  };
-}
+import { memoryStorage } from '../helpers';
 
 const T0 = Date.UTC(2026, 11, 3, 9, 0);
 const from = { id: 'ckd-epi-2021', title: 'CKD-EPI 2021' };
@@ -36,7 +21,7 @@ const calc = (id: string) => entries.find((e) => e.id === id)!.calc;
 
 describe('the context in storage', () => {
   test('a value is kept, read back, and the sitting ends four hours after its first value', () => {
-    const s = storage();
+    const s = memoryStorage();
     putEntries(s, { creatinine: scr(1.2, '1.2', 'mg/dL') }, T0);
     putEntries(s, { age: { value: 60, text: '60', unit: 'years', from, source: 'typed', at: T0 + 3 * 3600_000 } }, T0 + 3 * 3600_000);
     const ctx = readContext(s, T0 + 3.9 * 3600_000)!;
@@ -59,7 +44,7 @@ describe('the context in storage', () => {
       JSON.stringify({ v: 1, started: T0, entries: { creatinine: { ...scr(1, '1', 'mg/dL'), text: 'x'.repeat(65) } } }),
     ];
     for (const raw of bad) {
-      const s = storage();
+      const s = memoryStorage();
       s.setItem(CONTEXT_KEY, raw);
       expect(readContext(s, T0), raw).toBeUndefined();
       expect(s.data.has(CONTEXT_KEY), raw).toBe(false);
@@ -67,7 +52,7 @@ describe('the context in storage', () => {
   });
 
   test('entries for unknown concepts or of the wrong kind are left out; a bad entry is not written', () => {
-    const s = storage();
+    const s = memoryStorage();
     s.setItem(
       CONTEXT_KEY,
       JSON.stringify({ v: 1, started: T0, entries: { potion: scr(1, '1', 'mg/dL'), sex: scr(1, '1', 'mg/dL'), creatinine: scr(1, '1', 'mg/dL') } }),
@@ -79,7 +64,7 @@ describe('the context in storage', () => {
   });
 
   test('New patient clears everything; removing the last value ends the sitting', () => {
-    const s = storage();
+    const s = memoryStorage();
     putEntries(s, { creatinine: scr(1.2, '1.2', 'mg/dL') }, T0);
     expect(removeEntry(s, 'creatinine', T0)).toBeUndefined();
     expect(s.data.size).toBe(0);

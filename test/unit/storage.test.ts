@@ -7,16 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FormStateSchema } from '../../src/components/form-state';
 import { readStored, StoredSchemas } from '../../src/components/prefs';
-
-class MemoryStorage {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { memoryStorage } from '../helpers';
 
 const schemas = { ...StoredSchemas, kept: FormStateSchema };
 const fallbacks: Record<keyof typeof schemas, unknown> = { units: undefined, theme: 'system', favourites: [], recent: [], kept: undefined };
@@ -51,8 +42,8 @@ describe('every stored key, any stored text', () => {
       fc.assert(
         fc.property(stored, (raw) => {
           tried++;
-          const s = new MemoryStorage();
-          s.map.set('k', raw);
+          const s = memoryStorage();
+          s.data.set('k', raw);
           const v = readStored(s, 'k', schema as never, fallbacks[name]);
           let good = false;
           try {
@@ -63,7 +54,7 @@ describe('every stored key, any stored text', () => {
           if (good) expect(schema.safeParse(v).success).toBe(true);
           else {
             expect(v).toEqual(fallbacks[name]);
-            expect(s.map.has('k')).toBe(false);
+            expect(s.data.has('k')).toBe(false);
           }
         }),
         { numRuns: 2_000 },
@@ -74,8 +65,8 @@ describe('every stored key, any stored text', () => {
 
   test('the shapes that froze every calculator are refused', () => {
     for (const raw of ['null', '{}', '5', '"abc"']) {
-      const s = new MemoryStorage();
-      s.map.set('bedside.recent', raw);
+      const s = memoryStorage();
+      s.data.set('bedside.recent', raw);
       expect(readStored(s, 'bedside.recent', StoredSchemas.recent, [])).toEqual([]);
     }
   });
