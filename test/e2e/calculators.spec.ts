@@ -51,24 +51,30 @@ test.describe('every calculator, one page load', () => {
       test.setTimeout(90_000);
       const log = await audit(context, page);
       const url = new URL(`c/${id}/`, baseURL).href;
-      await page.goto(url);
-      await expectStrictPolicy(page, id);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(calc.title);
-      await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+      await test.step('load: CSP, heading, engine ready', async () => {
+        await page.goto(url);
+        await expectStrictPolicy(page, id);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(calc.title);
+        await expect(page.locator('[data-engine]')).toHaveAttribute('data-engine', 'ready', { timeout: 20_000 });
+      });
 
       const before = log.requests.length;
-      await fillCase(page, calc, c);
-      await expectCase(page, calc, c);
-      expect(log.requests.slice(before), 'requests made while computing').toEqual([]);
-      // No request after typing, so none carried a typed value; nor does the address (or its #fragment).
-      expect(page.url(), 'typed values put in the address').toBe(url);
-      await expectPrivate(page, context, baseURL!, log);
+      await test.step('worked example typed, value and band shown, no request', async () => {
+        await fillCase(page, calc, c);
+        await expectCase(page, calc, c);
+        expect(log.requests.slice(before), 'requests made while computing').toEqual([]);
+        // No request after typing, so none carried a typed value; nor does the address (or its #fragment).
+        expect(page.url(), 'typed values put in the address').toBe(url);
+        await expectPrivate(page, context, baseURL!, log);
+      });
 
-      expect(await axeLightAndDark(page, { darkRules: 'colour' })).toEqual([]);
+      await test.step('axe, light and dark', async () => expect(await axeLightAndDark(page, { darkRules: 'colour' })).toEqual([]));
 
-      const { overflow, small } = await phoneLayout(page);
-      expect(overflow, `${id} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
-      expect(small, `${id}: targets under 44 px`).toEqual([]);
+      await test.step('320 px', async () => {
+        const { overflow, small } = await phoneLayout(page);
+        expect(overflow, `${id} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+        expect(small, `${id}: targets under 44 px`).toEqual([]);
+      });
       expect(log.requests.slice(before), 'requests after the engine was ready (typing, computing, checking)').toEqual([]);
       expect(log.problems).toEqual([]);
     });
