@@ -67,6 +67,7 @@ const u = (symbol: string, ucum: string, dimension: Dimension, factor: number, d
 /** Every unit Bedside knows. Base units: day, kg, m, g/L, mol/L, mmHg, degC. */
 export const UNITS: readonly UnitDef[] = [
   u('years', 'a', 'time', 365.25, 'years', { aliases: ['y', 'yr', 'year'] }),
+  u('months', 'mo', 'time', 365.25 / 12, 'months', { aliases: ['mo', 'month'] }),
   u('weeks', 'wk', 'time', 7, 'weeks', { aliases: ['wk', 'week'] }),
   u('days', 'd', 'time', 1, 'days', { aliases: ['d', 'day'] }),
   u('h', 'h', 'time', 1 / 24, 'h', { aliases: ['hours', 'hr'] }),

@@ -9,6 +9,7 @@ describe('every unit against its conventional factor', () => {
   // [from, to, value of 1 `from` in `to`, allowed difference]; exact definitions have tolerance 0.
   const FACTORS: Record<string, [string, number, number]> = {
     years: ['days', 365.25, 0],
+    months: ['days', 365.25 / 12, 0], // mean Julian month, UCUM mo
     weeks: ['days', 7, 0],
     days: ['h', 24, 1e-12],
     h: ['days', 1 / 24, 0],
