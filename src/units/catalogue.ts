@@ -34,7 +34,8 @@ export type Dimension =
   | 'hba1c'
   | 'sedimentation-rate'
   | 'drug-units'
-  | 'drug-unit-rate';
+  | 'drug-unit-rate'
+  | 'drug-unit-concentration';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -131,10 +132,12 @@ export const UNITS: readonly UnitDef[] = [
   u('mg/kg/min', 'mg/kg/min', 'weight-dose-rate', 1000, 'mg/kg/min'),
   u('g/kg/day', 'g/kg/d', 'weight-dose-rate', 1e6 / 1440, 'g/kg/day'),
   // Drug concentrations printed per mL (phenytoin levels, infusion strengths): 1 µg/mL = 1 mg/L.
+  u('mg/mL', 'mg/mL', 'mass-concentration', 1, 'mg/mL'),
   u('mcg/mL', 'ug/mL', 'mass-concentration', 1e-3, 'µg/mL', { aliases: ['ug/mL', 'µg/mL'] }),
   // Drugs dosed in (international) units: heparin, insulin, vasopressin. UCUM [iU] = international unit.
   u('units', '[iU]', 'drug-units', 1, 'units', { aliases: ['IU', 'unit'] }),
   u('units/h', '[iU]/h', 'drug-unit-rate', 1, 'units/h', { aliases: ['IU/h', 'unit/h'] }),
+  u('units/mL', '[iU]/mL', 'drug-unit-concentration', 1, 'units/mL', { aliases: ['IU/mL', 'unit/mL'] }),
   u('/day', '/d', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
   // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
   u('mm/h', 'mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),

@@ -65,8 +65,10 @@ describe('every unit against its conventional factor', () => {
     'mg/kg/min': ['mcg/kg/min', 1000, 0],
     'g/kg/day': ['mg/kg/min', 1000 / 1440, 1e-12], // 1 g/kg/day = 1000 mg/kg over 1440 min
     'mcg/mL': ['mg/L', 1, 1e-12], // 1 µg/mL = 1 mg/L
+    'mg/mL': ['mcg/mL', 1000, 1e-9],
     units: ['units', 1, 0],
     'units/h': ['units/h', 1, 0],
+    'units/mL': ['units/mL', 1, 0],
   };
 
   test('the table covers every unit in the catalogue', () => {
