@@ -32,7 +32,10 @@ export type Dimension =
   | 'weight-dose-rate'
   | 'frequency'
   | 'hba1c'
-  | 'sedimentation-rate';
+  | 'sedimentation-rate'
+  | 'drug-units'
+  | 'drug-unit-rate'
+  | 'drug-unit-concentration';
 
 /** One unit: how it is written, shown and converted. */
 export interface UnitDef {
@@ -123,6 +126,19 @@ export const UNITS: readonly UnitDef[] = [
   u('mOsm/kg', 'mosm/kg', 'osmolality', 1, 'mOsm/kg', { aliases: ['mosm/kg', 'mOsm/L'] }),
   u('mcg/h', 'ug/h', 'dose-rate', 1, 'µg/h', { aliases: ['ug/h', 'µg/h'] }),
   u('mcg/kg/min', 'ug/kg/min', 'weight-dose-rate', 1, 'µg/kg/min', { aliases: ['ug/kg/min', 'µg/kg/min'] }),
+  // Infusion and dosing rates (base: µg/h and µg/kg/min): mg/h = 1000 µg/h, µg/min = 60 µg/h; 1 mg/kg/min = 1000 µg/kg/min;
+  // 1 g/kg/day = 10^6 µg/kg per 1440 min.
+  u('mg/h', 'mg/h', 'dose-rate', 1000, 'mg/h'),
+  u('mcg/min', 'ug/min', 'dose-rate', 60, 'µg/min', { aliases: ['ug/min', 'µg/min'] }),
+  u('mg/kg/min', 'mg/kg/min', 'weight-dose-rate', 1000, 'mg/kg/min'),
+  u('g/kg/day', 'g/kg/d', 'weight-dose-rate', 1e6 / 1440, 'g/kg/day'),
+  // Drug concentrations printed per mL (phenytoin levels, infusion strengths): 1 µg/mL = 1 mg/L.
+  u('mg/mL', 'mg/mL', 'mass-concentration', 1, 'mg/mL'),
+  u('mcg/mL', 'ug/mL', 'mass-concentration', 1e-3, 'µg/mL', { aliases: ['ug/mL', 'µg/mL'] }),
+  // Drugs dosed in (international) units: heparin, insulin, vasopressin. UCUM [iU] = international unit.
+  u('units', '[iU]', 'drug-units', 1, 'units', { aliases: ['IU', 'unit'] }),
+  u('units/h', '[iU]/h', 'drug-unit-rate', 1, 'units/h', { aliases: ['IU/h', 'unit/h'] }),
+  u('units/mL', '[iU]/mL', 'drug-unit-concentration', 1, 'units/mL', { aliases: ['IU/mL', 'unit/mL'] }),
   u('/day', '/d', 'frequency', 1, 'per day', { aliases: ['per day', 'doses/day'] }),
   // Erythrocyte sedimentation rate (Westergren): millimetres fallen in the first hour.
   u('mm/h', 'mm/h', 'sedimentation-rate', 1, 'mm/h', { aliases: ['mm/hr'] }),
@@ -174,4 +190,6 @@ export const ANALYTES: Readonly<Record<string, Analyte>> = {
   cholesterol: { molarMass: 386.65, conventional: ['38.67 mg/dL', '1 mmol/L'], note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
   // Triglycerides are conventionally converted as triolein.
   triglycerides: { molarMass: 885.7, conventional: ['88.57 mg/dL', '1 mmol/L'], note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
+  // Phenytoin C15H12N2O2 (252.27 g/mol): 1 mg/L = 3.96 µmol/L; no other conventional factor is printed.
+  phenytoin: { molarMass: 252.27, note: 'C15H12N2O2; 1 mg/L (= 1 µg/mL) = 3.96 µmol/L' },
 };

@@ -61,6 +61,15 @@ describe('every unit against its conventional factor', () => {
     'mcg/kg/min': ['mcg/kg/min', 1, 0],
     '/day': ['/day', 1, 0],
     'mm/h': ['mm/h', 1, 0],
+    'mg/h': ['mcg/h', 1000, 0],
+    'mcg/min': ['mcg/h', 60, 0],
+    'mg/kg/min': ['mcg/kg/min', 1000, 0],
+    'g/kg/day': ['mg/kg/min', 1000 / 1440, 1e-12], // 1 g/kg/day = 1000 mg/kg over 1440 min
+    'mcg/mL': ['mg/L', 1, 1e-12], // 1 µg/mL = 1 mg/L
+    'mg/mL': ['mcg/mL', 1000, 1e-9],
+    units: ['units', 1, 0],
+    'units/h': ['units/h', 1, 0],
+    'units/mL': ['units/mL', 1, 0],
   };
 
   test('the table covers every unit in the catalogue', () => {
@@ -115,6 +124,7 @@ describe('every unit against its conventional factor', () => {
     ['potassium', 'mmol/L', 'mg/dL', 3.91, 0.001],
     ['chloride', 'mmol/L', 'mg/dL', 3.545, 0.001],
     ['bicarbonate', 'mmol/L', 'mg/dL', 6.102, 0.001],
+    ['phenytoin', 'mg/L', 'umol/L', 3.964, 0.001], // 1000 / 252.27
   ];
 
   test('the table covers every analyte with a molar mass', () => {
@@ -214,13 +224,13 @@ describe('what cannot convert, and why', () => {
       'mg/dL',
       'umol/L',
       undefined,
-      'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides)',
+      'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin)',
     ],
     [
       'mg/dL',
       'umol/L',
       'unobtainium',
-      '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides',
+      '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin',
     ],
     ['g/dL', 'umol/L', 'albumin', 'albumin has no molar mass in the catalogue, so g/dL and umol/L cannot convert'],
     [
