@@ -84,7 +84,8 @@ export function lintCollection(c: Collection, calcs: ReadonlyMap<string, Calcula
         }
         labels.forEach((label, j) => {
           if (bands.includes(label)) return;
-          const near = closest(label, bands);
+          // A band label shortened ("PERC negative" for "PERC negative — all 8 criteria absent") or misspelt.
+          const near = bands.find((b) => b.toLowerCase().startsWith(label.toLowerCase())) ?? closest(label, bands);
           problems.push({
             path: [...path, j],
             message: `"${label}" is not a band of ${t.member}.${t.output}. Expected one of: ${bands.map((b) => `"${b}"`).join(', ')}`,
