@@ -75,15 +75,18 @@ export default function CalculatorSearch(props: Props) {
           <span class="block text-sm text-slate-600 dark:text-slate-400 mt-1">{p.doc.summary}</span>
           <span class="block text-xs text-slate-600 dark:text-slate-400 mt-2">{p.doc.specialties.join(' · ')}</span>
         </a>
-        <button
-          type="button"
-          class="absolute top-2 right-2 size-11 rounded-full text-xl text-amber-600 dark:text-amber-400 focus-visible:outline-2 focus-visible:outline-teal-600"
-          aria-pressed={fav()}
-          aria-label={`Favourite: ${p.doc.title}`}
-          onClick={() => setFavourites(toggleFavourite(p.doc.id))}
-        >
-          {fav() ? '★' : '☆'}
-        </button>
+        {/* Favourites hold calculator ids (prefs.ts): a collection has none. */}
+        <Show when={!p.doc.collection}>
+          <button
+            type="button"
+            class="absolute top-2 right-2 size-11 rounded-full text-xl text-amber-600 dark:text-amber-400 focus-visible:outline-2 focus-visible:outline-teal-600"
+            aria-pressed={fav()}
+            aria-label={`Favourite: ${p.doc.title}`}
+            onClick={() => setFavourites(toggleFavourite(p.doc.id))}
+          >
+            {fav() ? '★' : '☆'}
+          </button>
+        </Show>
       </li>
     );
   };

@@ -294,6 +294,7 @@ export default function CollectionPage(props: CollectionPageProps) {
             </For>
           </section>
           <Toolbar
+            favourite={false}
             id={`collections/${props.id}`}
             title={c.title}
             canCopy={anyReady()}

@@ -63,6 +63,7 @@ for (const [name, viewport] of [
     test('copy to note covers the whole collection; the share link restores it', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await enterLowRisk(page);
+      await expect(page.getByRole('button', { name: /favourites/ })).toHaveCount(0);
       await page.getByRole('button', { name: 'Copy to note' }).click();
       const note = await page.evaluate(() => navigator.clipboard.readText());
       expect(note).toContain('Suspected pulmonary embolism (collection v1.0.0)');
@@ -115,6 +116,8 @@ test('found from the home page, search and the member calculators', async ({ pag
   await expect(page.locator('[data-collections] a')).toHaveCount(8);
   await page.getByRole('searchbox', { name: 'Search calculators' }).fill('suspected pe');
   await expect(page.getByRole('list', { name: 'Calculators' }).getByRole('link').first()).toHaveAttribute('href', /collections\/suspected-pe\/$/);
+  // Favourites hold calculator ids: a collection offers no star (a stored "collections/…" id would be refused).
+  await expect(page.getByRole('button', { name: 'Favourite: Suspected pulmonary embolism' })).toHaveCount(0);
   // A calculator's own name still finds the calculator first.
   await page.getByRole('searchbox', { name: 'Search calculators' }).fill('perc');
   await expect(page.getByRole('list', { name: 'Calculators' }).getByRole('link').first()).toHaveAttribute('href', /c\/perc\/$/);
