@@ -16,6 +16,7 @@ import PatientBar from './PatientBar';
 import { createPatientContext } from './patient-context';
 import Toolbar from './Toolbar';
 import { createUnitSystem } from './unit-system';
+import { createKeptValues, forgetKept, keptFor, loadKept } from './kept-values';
 import { TONE_CLASSES } from './tone';
 import { displayUnit } from '../units/convert';
 import { locators } from '../format/citation';
@@ -67,6 +68,8 @@ export default function CollectionPage(props: CollectionPageProps) {
     return { m, form, own, units, engine, results, state, refused, setRefused, primary };
   });
   const byId = new Map(cards.map((k) => [k.m.id, k]));
+  /** sessionStorage key of the kept values (kept-values.ts): `collections/<id>`, and `.<member>` per member. */
+  const keptId = `collections/${props.id}`;
   const startAll = () => cards.forEach((k) => k.engine.start());
 
   // Each patient value goes to every member field of its concept, converted as the patient context
@@ -129,7 +132,18 @@ export default function CollectionPage(props: CollectionPageProps) {
       const s = decodeCollectionFragment(view, members, location.hash);
       pForm.restore(s.patient, true);
       for (const k of cards) k.form.restore(s.members[k.m.id] ?? {}, true);
+    } else {
+      // Typed values survive a reload (e.g. to a new version) in this tab's sessionStorage only, as on
+      // a calculator page; a member keeps only its own inputs (the patient values feed the rest).
+      const kept = loadKept(keptId);
+      if (kept) pForm.restore(keptFor(view, kept), true);
+      for (const k of cards) {
+        const own = loadKept(`${keptId}.${k.m.id}`);
+        if (own) k.form.restore(keptFor(k.own, own), true);
+      }
     }
+    createKeptValues(keptId, pForm);
+    for (const k of cards) createKeptValues(`${keptId}.${k.m.id}`, k.form);
     patient.fill();
     startAll();
   });
@@ -137,6 +151,8 @@ export default function CollectionPage(props: CollectionPageProps) {
   const clear = () => {
     pForm.clear();
     cards.forEach((k) => k.form.clear());
+    forgetKept(keptId);
+    cards.forEach((k) => forgetKept(`${keptId}.${k.m.id}`));
     if (location.hash) history.replaceState(null, '', location.pathname + location.search);
   };
 
@@ -195,7 +211,7 @@ export default function CollectionPage(props: CollectionPageProps) {
                       form={k.form}
                       units={k.units}
                       onInput={startAll}
-                      onClear={() => k.form.clear()}
+                      onClear={() => k.form.restore({ texts: Object.fromEntries(k.own.inputs.map((i) => [i.id, initialText(i)])) })}
                       label={`${k.m.calc.short ?? k.m.calc.title} inputs`}
                       idPrefix={`${k.m.id}-`}
                     />

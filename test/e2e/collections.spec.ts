@@ -156,3 +156,19 @@ test('offline after one visit: the collection page loads and its members compute
   await expect(current(page)).toHaveAttribute('data-step', 'perc_rule_out');
   await context.close();
 });
+
+test('typed values survive a reload (sessionStorage only); a member’s Clear keeps the patient values', async ({ page }) => {
+  await enterLowRisk(page);
+  await yes(page, 'wells-pe', 'Clinical signs and symptoms of DVT').check();
+  await expect(member(page, 'wells-pe').locator('[data-output="score"]')).toHaveText('3.0');
+  await page.waitForTimeout(500); // kept a moment after typing stops
+  await page.reload();
+  await expect(patientForm(page).getByLabel('Age', { exact: true })).toHaveValue('40');
+  await expect(yes(page, 'wells-pe', 'Clinical signs and symptoms of DVT')).toBeChecked();
+  expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage)))).not.toMatch(/"40"|dvt_signs/);
+  await member(page, 'wells-pe').getByRole('button', { name: 'Clear' }).click();
+  await expect(member(page, 'wells-pe').locator('[data-output="score"]')).toHaveText('0.0');
+  await expect(patientForm(page).getByLabel('Age', { exact: true })).toHaveValue('40');
+  await expect(page.getByTestId('result-perc')).toHaveAttribute('data-state', 'ready');
+  await expect(current(page)).toHaveAttribute('data-step', 'perc_rule_out');
+});
