@@ -15,6 +15,7 @@ import { unitDocsDrift } from '../definitions/unit-docs';
 import { errorsOf, formatProblem, githubAnnotation, type FileProblem } from '../definitions/problems';
 import { readYaml } from '../definitions/yaml';
 import { compileCalculator } from '../compiler/compile';
+import { loadCollections, memberIds } from '../collections/load';
 import { ModelRunner, type ModelRef } from '../runtime/session';
 
 /** The committed JSON Schemas (schema/*.json) must be what src/schema/ generates; returns the number of problems. */
@@ -80,7 +81,12 @@ async function main(): Promise<void> {
   }
   const { entries, problems } = only && !only.length ? { entries: [], problems: [] } : loadCatalog(undefined, only);
   const ran = build ? { problems: [], cases: 0 } : await checkAllCases(entries);
-  const all = [...problems, ...ran.problems];
+  // Collections (collections/<id>.yaml) are checked against the calculators they name, every time:
+  // a renamed band or output in a member breaks the collection, not only the member.
+  const needed = memberIds().filter((id) => !entries.some((e) => e.id === id));
+  const members = new Map([...entries, ...(needed.length ? loadCatalog(undefined, needed).entries : [])].map((e) => [e.id, e.calc]));
+  const collections = loadCollections(members);
+  const all = [...problems, ...ran.problems, ...collections.problems];
   for (const p of all) {
     console.error(formatProblem(p));
     if (process.env.GITHUB_ACTIONS) console.log(githubAnnotation(p));
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(
-    `${entries.length} calculators checked, ${ran.cases} worked examples hold through their compiled models, no problems; JSON Schemas in sync (${seconds} s).`,
+    `${entries.length} calculators checked, ${ran.cases} worked examples hold through their compiled models, no problems; ${collections.entries.length} collections checked; JSON Schemas in sync (${seconds} s).`,
   );
 }
 

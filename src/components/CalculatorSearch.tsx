@@ -37,19 +37,22 @@ export default function CalculatorSearch(props: Props) {
   const matches = createMemo(() => {
     const q = query().trim();
     let list: SearchDoc[];
-    if (!q) list = [...props.docs].sort((a, b) => a.title.localeCompare(b.title));
+    // Collections are found by search only, after the calculators; browsing lists calculators.
+    if (!q) list = props.docs.filter((d) => !d.collection).sort((a, b) => a.title.localeCompare(b.title));
     else if (index()) list = rankDocs(index()!, props.docs, q);
     else {
       const low = q.toLowerCase();
       list = currentFirst(props.docs.filter((d) => `${d.title} ${d.short} ${d.synonyms} ${d.outputs}`.toLowerCase().includes(low)));
     }
-    return list.filter((d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!)));
+    return [...list.filter((d) => !d.collection), ...list.filter((d) => d.collection)].filter(
+      (d) => (!specialty() || d.specialties.includes(specialty()!)) && (!purpose() || d.purpose.includes(purpose()!)),
+    );
   });
   // Nothing matches: the closest calculators and specialties (needs the index; none without it).
   const suggestions = createMemo(() =>
     query().trim() && !matches().length && index() ? suggest(index()!, props.docs, query()) : { docs: [], specialties: [] },
   );
-  const href = (d: SearchDoc) => `${props.base}c/${d.id}/`;
+  const href = (d: SearchDoc) => (d.collection ? `${props.base}${d.id}/` : `${props.base}c/${d.id}/`);
   // Enter opens the top hit, as in a browser's address bar.
   const openTop = (e: KeyboardEvent) => {
     const top = matches()[0];
@@ -67,19 +70,23 @@ export default function CalculatorSearch(props: Props) {
           <span class="block font-medium">
             {p.doc.title}
             {p.doc.superseded && <span class="ml-2 text-xs font-normal text-amber-800 dark:text-amber-300">older version</span>}
+            {p.doc.collection && <span class="ml-2 text-xs font-normal text-teal-800 dark:text-teal-300">collection</span>}
           </span>
           <span class="block text-sm text-slate-600 dark:text-slate-400 mt-1">{p.doc.summary}</span>
           <span class="block text-xs text-slate-600 dark:text-slate-400 mt-2">{p.doc.specialties.join(' · ')}</span>
         </a>
-        <button
-          type="button"
-          class="absolute top-2 right-2 size-11 rounded-full text-xl text-amber-600 dark:text-amber-400 focus-visible:outline-2 focus-visible:outline-teal-600"
-          aria-pressed={fav()}
-          aria-label={`Favourite: ${p.doc.title}`}
-          onClick={() => setFavourites(toggleFavourite(p.doc.id))}
-        >
-          {fav() ? '★' : '☆'}
-        </button>
+        {/* Favourites hold calculator ids (prefs.ts): a collection has none. */}
+        <Show when={!p.doc.collection}>
+          <button
+            type="button"
+            class="absolute top-2 right-2 size-11 rounded-full text-xl text-amber-600 dark:text-amber-400 focus-visible:outline-2 focus-visible:outline-teal-600"
+            aria-pressed={fav()}
+            aria-label={`Favourite: ${p.doc.title}`}
+            onClick={() => setFavourites(toggleFavourite(p.doc.id))}
+          >
+            {fav() ? '★' : '☆'}
+          </button>
+        </Show>
       </li>
     );
   };

@@ -7,6 +7,8 @@ import { signedPoints } from '../format/points';
 
 interface Props {
   input: Input;
+  /** Prefix of the element ids, where one page shows several forms (a collection: the calculator id). */
+  idPrefix?: string;
   /** The tables that score this input: their rows are shown beside it, in the unit on screen. */
   tables?: Table[];
   text: string;
@@ -25,8 +27,9 @@ const box =
   'rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 min-h-11 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600';
 
 export default function Field(props: Props) {
-  const id = () => `in-${props.input.id}`;
-  const msgId = () => `msg-${props.input.id}`;
+  const key = () => `${props.idPrefix ?? ''}${props.input.id}`;
+  const id = () => `in-${key()}`;
+  const msgId = () => `msg-${key()}`;
   const message = () => {
     const r = props.result;
     if (r.status === 'error') return { text: r.message, kind: 'error' as const };
@@ -34,7 +37,7 @@ export default function Field(props: Props) {
     if (r.status === 'ok' && r.warning) return { text: r.warning, kind: 'warn' as const };
     return undefined;
   };
-  const described = () => [props.input.help ? `help-${props.input.id}` : '', message() ? msgId() : ''].filter(Boolean).join(' ') || undefined;
+  const described = () => [props.input.help ? `help-${key()}` : '', message() ? msgId() : ''].filter(Boolean).join(' ') || undefined;
   const invalid = () => message()?.kind === 'error';
   const suggested = () => {
     const r = props.result;
@@ -72,13 +75,13 @@ export default function Field(props: Props) {
         <Options {...props} described={described()} />
       </Show>
       <Show when={props.converted}>
-        <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${props.input.id}`}>
+        <p class="text-sm text-slate-600 dark:text-slate-400 mt-1 tabular-nums" data-testid={`converted-${key()}`}>
           {props.converted}
         </p>
       </Show>
       <For each={props.tables ?? []}>{(t) => <Points table={t} input={props.input} unit={props.unit} />}</For>
       <Show when={props.input.help}>
-        <p id={`help-${props.input.id}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">
+        <p id={`help-${key()}`} class="text-sm text-slate-600 dark:text-slate-400 mt-1">
           {props.input.help}
         </p>
       </Show>

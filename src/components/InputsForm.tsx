@@ -18,6 +18,9 @@ interface Props {
   /** Any typing or choosing (starts the engine). */
   onInput: () => void;
   onClear: () => void;
+  /** The form's accessible name and its fields' id prefix, where a page shows several forms (a collection). */
+  label?: string;
+  idPrefix?: string;
 }
 
 /** "Carried over from CKD-EPI 2021, 3 min ago (entered as 106 µmol/L)": where a pre-filled value came from. */
@@ -33,7 +36,7 @@ export default function InputsForm(props: Props) {
     <form
       class="rounded-xl border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-4"
       onSubmit={(e) => e.preventDefault()}
-      aria-label="Inputs"
+      aria-label={props.label ?? 'Inputs'}
       novalidate
     >
       <Show when={props.units.available()}>
@@ -44,6 +47,7 @@ export default function InputsForm(props: Props) {
           <>
             <Field
               input={input}
+              idPrefix={props.idPrefix}
               tables={props.calc.tables.filter((t) => t.input === input.id)}
               text={props.form.texts[input.id]}
               unit={props.form.units[input.id]}

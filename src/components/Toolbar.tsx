@@ -13,6 +13,8 @@ interface Props {
   canShare: boolean;
   /** The #fragment for the current inputs (built when shared). */
   fragment: () => string;
+  /** Offer "Add to favourites" (calculators only: favourites hold calculator ids, src/components/prefs.ts). */
+  favourite?: boolean;
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -41,7 +43,9 @@ export default function Toolbar(props: Props) {
   const [status, setStatus] = createSignal('');
   const [fav, setFav] = createSignal(false);
   const [link, setLink] = createSignal<string>();
-  onMount(() => setFav(getFavourites().includes(props.id)));
+  onMount(() => {
+    if (props.favourite !== false) setFav(getFavourites().includes(props.id));
+  });
 
   const shareUrl = () => `${location.origin}${location.pathname}#${props.fragment()}`;
   return (
@@ -70,9 +74,11 @@ export default function Toolbar(props: Props) {
         >
           Share link
         </button>
-        <button type="button" class={btn} aria-pressed={fav()} onClick={() => setFav(toggleFavourite(props.id).includes(props.id))}>
-          {fav() ? '★ Favourite' : '☆ Add to favourites'}
-        </button>
+        <Show when={props.favourite !== false}>
+          <button type="button" class={btn} aria-pressed={fav()} onClick={() => setFav(toggleFavourite(props.id).includes(props.id))}>
+            {fav() ? '★ Favourite' : '☆ Add to favourites'}
+          </button>
+        </Show>
       </div>
       <p class="text-sm mt-2 text-slate-600 dark:text-slate-400" role="status">
         {status()}

@@ -8,7 +8,7 @@
 import type { Problem } from '../schema/friendly';
 
 /** What a check reads. */
-export type CheckScope = 'folder' | 'definition' | 'cases' | 'notes' | 'catalog' | 'model';
+export type CheckScope = 'folder' | 'definition' | 'cases' | 'notes' | 'catalog' | 'model' | 'collection';
 
 /** Every check, by id. */
 export const CHECKS = {
@@ -34,6 +34,10 @@ export const CHECKS = {
   cases: { scope: 'cases', what: 'worked examples name real inputs and outputs, their values are accepted, their bands exist' },
   superseded: { scope: 'catalog', what: '`superseded_by` names another calculator' },
   model: { scope: 'model', what: 'the definition compiles to ONNX; a contributed model is one the browser can run' },
+  collection: {
+    scope: 'collection',
+    what: 'a collection (collections/<id>.yaml) names calculators that exist, and each pathway decision a member output with bands and band labels it has',
+  },
 } as const satisfies Record<string, { scope: CheckScope; what: string }>;
 
 export type CheckId = keyof typeof CHECKS;

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { z } from 'zod';
-import { CalculatorSchema, CasesSchema } from '../schema';
+import { CalculatorSchema, CasesSchema, CollectionSchema } from '../schema';
 import { describeFromJsDoc } from './schema-docs';
 
 /** json-schema/ at the repository root (CLI and tests only, so the path is resolved from this file). */
@@ -17,6 +17,7 @@ export const SCHEMA_DIR = fileURLToPath(new URL('../../json-schema', import.meta
 const SCHEMAS: { file: string; title: string; schema: z.ZodTypeAny }[] = [
   { file: 'calculator.schema.json', title: 'Bedside calculator definition (calculators/<id>/calculator.yaml)', schema: CalculatorSchema },
   { file: 'cases.schema.json', title: 'Bedside worked examples (calculators/<id>/cases.yaml)', schema: CasesSchema },
+  { file: 'collection.schema.json', title: 'Bedside collection (collections/<id>.yaml)', schema: CollectionSchema },
 ];
 
 /** The text of every generated schema file, by file name (deterministic: same zod schema, same bytes). */

@@ -312,8 +312,11 @@ const sameScale = (t: LabTest, a: string, b: string) => Math.abs(convert(1, a, b
 
 type UnitVerdict = { unit: string; inferred?: boolean } | { reason: string };
 
-function settleUnit(t: LabTest, c: Candidate): UnitVerdict {
+function settleUnit(t: LabTest, found: Candidate): UnitVerdict {
   const shown = (u: string) => lookupUnit(u)?.display || u;
+  // A unit printed as the test's own unit prints ("%" of HbA1c is %DCCT, the NGSP percent).
+  const own = found.unit && !t.units.includes(found.unit) ? t.units.find((u) => shown(u) === found.unit) : undefined;
+  const c = own ? { ...found, unit: own } : found;
   if (c.unknownUnit) return { reason: `unit “${c.unknownUnit}” is not one ${t.label.toLowerCase()} is reported in here (${t.units.map(shown).join(', ')})` };
   if (c.unit) {
     if (!t.units.includes(c.unit)) return { reason: `${shown(c.unit)} is not a unit for ${t.label.toLowerCase()} (${t.units.map(shown).join(', ')})` };

@@ -10,3 +10,4 @@ export * from './calculator';
 export * from './table';
 export * from './graph';
 export * from './manifest';
+export * from './collection';

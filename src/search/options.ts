@@ -17,6 +17,8 @@ export interface SearchDoc {
   successor?: string;
   /** Labels of the inputs (in the index only; see indexDoc). */
   inputs?: string;
+  /** A collection (id `collections/<id>`, page /collections/<id>/): found by search, listed after the calculators. */
+  collection?: boolean;
 }
 
 /** Fields a query is matched against; `inputs` is searched only for suggestions. */

@@ -342,7 +342,9 @@ export const LAB_TESTS: readonly LabTest[] = [
     label: 'HbA1c',
     loinc: '4548-4',
     names: ['hba1c', 'hb a1c', 'a1c', 'hemoglobin a1c', 'haemoglobin a1c', 'glycated haemoglobin', 'glycated hemoglobin', 'glycosylated hemoglobin'],
-    units: ['%'],
+    // The catalogue's HbA1c percent (NGSP/DCCT), not a generic percentage: the concept then converts
+    // to an input declared in mmol/mol (IFCC) by the master equation. A report's "%" reads as it.
+    units: ['%DCCT'],
     possible: [2, 25],
   },
   {

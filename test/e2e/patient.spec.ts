@@ -107,3 +107,20 @@ test('a page opened from a share link neither takes from nor adds to the current
   expect(kept.entries.age.text).toBe('67'); // not the link's 45
   expect(Object.values(kept.entries).map((e) => e.from.id)).toEqual(['ckd-epi-2021', 'ckd-epi-2021', 'ckd-epi-2021']);
 });
+
+test('a collection page shares the current patient, and keeps it as private as a calculator page does', async ({ page }) => {
+  await enterInCkdEpi(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('collections/af-anticoagulation/');
+  const values = page.getByRole('form', { name: 'Patient values' });
+  await expect(values.getByLabel('Age', { exact: true })).toHaveValue('67');
+  await expect(values.getByLabel('Serum creatinine', { exact: true })).toHaveValue('106');
+  await expect(page.locator('[data-carried="creatinine"]')).toContainText('Carried over from CKD-EPI');
+  await values.getByLabel('Weight', { exact: true }).fill('72');
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('bedside:patient'))).toContain('"72"');
+  const local = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(local).not.toMatch(/106|72|bedside:patient/);
+  expect(page.url()).not.toMatch(/#|106|72/);
+  expect(requests.filter((u) => /106|=67|=72|patient/.test(u))).toEqual([]);
+});

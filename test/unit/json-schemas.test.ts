@@ -31,6 +31,7 @@ describe('JSON Schemas for editors', () => {
     expect(jsonSchemaDrift(join(dir, 'nowhere'))).toEqual([
       expect.stringMatching(/calculator\.schema\.json is missing$/),
       expect.stringMatching(/cases\.schema\.json is missing$/),
+      expect.stringMatching(/collection\.schema\.json is missing$/),
     ]);
   });
 
@@ -65,5 +66,18 @@ describe('JSON Schemas for editors', () => {
     const def = parse(readFileSync(join(CALCULATORS_DIR, 'bmi', 'calculator.yaml'), 'utf8'));
     def.inputs[0].limit = def.inputs[0].limits;
     expect(validate.calculator(def)).toBe(false);
+  });
+});
+
+describe('the collection JSON Schema', () => {
+  const collection = ajv.compile(JSON.parse(schemas['collection.schema.json']));
+  const dir = join(CALCULATORS_DIR, '..', 'collections');
+  test.each(readdirSync(dir).filter((f) => f.endsWith('.yaml')))('accepts collections/%s', (f) => {
+    expect(collection(parse(readFileSync(join(dir, f), 'utf8'))), JSON.stringify(collection.errors)).toBe(true);
+  });
+  test('refuses an unknown field and carries the JSDoc', () => {
+    const doc = JSON.parse(schemas['collection.schema.json']);
+    expect(doc.properties.question.description).toMatch(/^The clinical question/);
+    expect(collection({ ...parse(readFileSync(join(dir, 'suspected-pe.yaml'), 'utf8')), memebers: [] })).toBe(false);
   });
 });
