@@ -173,4 +173,6 @@ export const ANALYTES: Readonly<Record<string, Analyte>> = {
   cholesterol: { molarMass: 386.65, conventional: ['38.67 mg/dL', '1 mmol/L'], note: 'C27H46O; 1 mmol/L = 38.67 mg/dL' },
   // Triglycerides are conventionally converted as triolein.
   triglycerides: { molarMass: 885.7, conventional: ['88.57 mg/dL', '1 mmol/L'], note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
+  // Paracetamol (acetaminophen) levels: UK and Australasian nomograms print mg/L beside µmol/L (or mmol/L).
+  paracetamol: { molarMass: 151.16, conventional: ['1 mg/L', '6.62 umol/L'], note: 'C8H9NO2 (acetaminophen); 1 mg/L = 6.62 µmol/L' },
 };
