@@ -97,6 +97,8 @@ export interface CheckedOutput {
   plausible?: { min?: number; max?: number };
   /** Boolean conditions of the output's applicability warnings, in order. */
   warnings?: Expr[];
+  /** Where-names that are graph outputs too (a dose's `<id>.dose.<part>` steps). */
+  exported?: string[];
 }
 
 export const isComparison = (op: BinaryOp) => ['<', '<=', '>', '>=', '==', '!='].includes(op);

@@ -14,6 +14,7 @@ import {
 } from 'mathjs';
 import { tableRows, type Calculator, type Input, type Output } from '../schema';
 import { closest, type Problem } from '../schema/friendly';
+import { checkDose } from './dose';
 import { FUNCTIONS, isComparison, isLogical, type BinaryOp, type CheckedOutput, type Expr, type FunctionName, type ValueType } from './ast';
 
 /** A formula mistake, reported at the field that holds the formula. */
@@ -289,21 +290,46 @@ export function checkOutputs(calc: Calculator): { outputs: CheckedOutput[]; tabl
       if (expr) where.push({ name, expr });
       scope.names.set(name, expr ? typeOf(expr, scope) : 'num');
     }
-    const expr = attempt(['outputs', k, o.formula !== undefined ? 'formula' : 'points'], () =>
-      o.formula !== undefined
-        ? as('num', parseFormula(o.formula, scope), scope)
-        : o.from_model
-          ? ({ k: 'model', ...o.from_model } as Expr)
-          : sumOfPoints(calc, o, scope.tables),
-    );
-    const valid = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
+    // A dose is named steps (`<id>.dose.<part>`, graph outputs) and the dose to give (src/compiler/dose.ts).
+    const dose = o.dose
+      ? checkDose(o.id, o.dose, (path, text, type) =>
+          attempt(['outputs', k, 'dose', ...path], () =>
+            typeof text === 'number' ? ({ k: 'num', v: text } as Expr) : as(type, parseFormula(text, scope), scope),
+          ),
+        )
+      : undefined;
+    for (const w of dose?.where ?? []) {
+      where.push(w);
+      scope.names.set(w.name, 'num');
+    }
+    const expr = dose
+      ? dose.expr
+      : o.dose
+        ? undefined
+        : attempt(['outputs', k, o.formula !== undefined ? 'formula' : 'points'], () =>
+            o.formula !== undefined
+              ? as('num', parseFormula(o.formula, scope), scope)
+              : o.from_model
+                ? ({ k: 'model', ...o.from_model } as Expr)
+                : sumOfPoints(calc, o, scope.tables),
+          );
+    const declared = o.valid ? attempt(['outputs', k, 'valid', 'when'], () => as('bool', parseFormula(o.valid!.when, scope), scope)) : undefined;
+    const valid: Expr | undefined = dose && declared ? { k: 'bin', op: 'and', a: declared, b: dose.valid } : (declared ?? dose?.valid);
     later.delete(o.id);
     scope.names.set(o.id, 'num');
     // A warning may read the output itself (e.g. a risk beyond the calibrated range), so after its id.
     const warnings = o.warnings.map((w, j) => attempt(['outputs', k, 'warnings', j, 'when'], () => as('bool', parseFormula(w.when, scope), scope)));
     const plausible = o.plausible ? { plausible: { min: o.plausible.min, max: o.plausible.max } } : {};
     if (ok && expr)
-      outputs.push({ id: o.id, where, expr, ...(valid ? { valid } : {}), ...plausible, ...(warnings.length ? { warnings: warnings as Expr[] } : {}) });
+      outputs.push({
+        id: o.id,
+        where,
+        expr,
+        ...(valid ? { valid } : {}),
+        ...plausible,
+        ...(warnings.length ? { warnings: warnings as Expr[] } : {}),
+        ...(dose ? { exported: dose.exported } : {}),
+      });
   });
   return { outputs, tables, problems };
 }

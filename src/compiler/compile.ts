@@ -67,8 +67,12 @@ export function compileCalculator(id: string, calc: Calculator, source?: Uint8Ar
   for (const o of outputs) {
     const def = calc.outputs.find((d) => d.id === o.id)!;
     for (const w of o.where) {
-      whereReads.set(w.name, readsInput(w.expr, inputIds, whereReads));
-      g.node('Identity', [g.lower(w.expr)], [], w.name);
+      const reads = readsInput(w.expr, inputIds, whereReads);
+      // An exported step (a dose's parts) is a graph output: one value per row, like every output.
+      const exported = o.exported?.includes(w.name);
+      whereReads.set(w.name, reads || !!exported);
+      g.node('Identity', [exported && !reads ? broadcast(g.lower(w.expr)) : g.lower(w.expr)], [], w.name);
+      if (exported) graphOutputs.push(w.name);
       // A where-term listed in "scored" is a graph output too (the page lists it from the model's value).
       if (w.name in def.scored) {
         g.node('Identity', [whereReads.get(w.name) ? w.name : broadcast(w.name)], [], scoredOutputName(w.name));

@@ -130,6 +130,7 @@ export function evaluateAll(outputs: CheckedOutput[], inputs: Record<string, num
   const out: Record<string, number> = {};
   for (const o of outputs) {
     for (const w of o.where) env[w.name] = evaluate(w.expr, env);
+    for (const name of o.exported ?? []) out[name] = Number(env[name]);
     const v = Number(evaluate(o.expr, env));
     const implausible = o.plausible && ((o.plausible.min !== undefined && v < o.plausible.min) || (o.plausible.max !== undefined && v > o.plausible.max));
     out[o.id] = (o.valid && !evaluate(o.valid, env)) || implausible ? NaN : v;

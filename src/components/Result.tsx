@@ -3,6 +3,7 @@ import { For, Index, Match, Show, Switch } from 'solid-js';
 import type { OutputResult } from '../runtime/calculate';
 import { displayUnit } from '../units/convert';
 import { TONE_CLASSES } from './tone';
+import { DOSE_DISCLAIMER, doseLines } from '../format/dose';
 
 interface Props {
   state: 'waiting' | 'loading' | 'ready' | 'error';
@@ -52,6 +53,7 @@ export default function Result(props: Props) {
                   </Show>
                 </p>
                 <Also result={p()} />
+                <DoseLines result={p()} />
                 <Warnings result={p()} />
                 <Show when={p().unavailable}>
                   <p class="text-sm mt-1 text-slate-700 dark:text-slate-300" data-unavailable={p().id}>
@@ -91,6 +93,7 @@ export default function Result(props: Props) {
                               <span class="font-normal text-sm">{displayUnit(o().unit!)}</span>
                             </Show>
                             <Also result={o()} />
+                            <DoseLines result={o()} />
                             <Warnings result={o()} />
                           </dd>
                         </>
@@ -102,6 +105,11 @@ export default function Result(props: Props) {
             )}
           </Match>
         </Switch>
+        <Show when={props.state === 'ready' && !props.missing.length && props.results?.some((r) => r.dose)}>
+          <p class="mt-3 text-sm text-slate-700 dark:text-slate-300" data-testid="dose-disclaimer">
+            {DOSE_DISCLAIMER}
+          </p>
+        </Show>
         <Show when={props.warnings.length && props.state !== 'error'}>
           <ul class="mt-3 text-sm text-amber-800 dark:text-amber-300 list-disc pl-5">
             <For each={props.warnings}>{(w) => <li>{w}</li>}</For>
@@ -119,6 +127,19 @@ function Also(props: { result: OutputResult }) {
       <span class="block text-sm font-normal text-slate-700 dark:text-slate-300" data-also={props.result.id}>
         = {props.result.also!.map((a) => `${a.display} ${displayUnit(a.unit)}`).join(' = ')}
       </span>
+    </Show>
+  );
+}
+
+/** A dose's calculation (the cap shown as applied), volume, route and interval, under its value. */
+function DoseLines(props: { result: OutputResult }) {
+  return (
+    <Show when={props.result.dose}>
+      {(d) => (
+        <ul class="mt-1 text-sm font-normal text-left text-slate-700 dark:text-slate-300" data-dose={props.result.id} data-cap={d().cap}>
+          <For each={doseLines(d(), props.result.value, props.result.unit)}>{(line) => <li>{line}</li>}</For>
+        </ul>
+      )}
     </Show>
   );
 }

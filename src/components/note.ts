@@ -7,6 +7,7 @@ import type { Form } from './form-state';
 import { displayUnit } from '../units/convert';
 import { locators } from '../format/citation';
 import { reviewStatus } from '../format/review';
+import { DOSE_DISCLAIMER, doseLines } from '../format/dose';
 
 /** What the user entered for one input, as shown in the note. */
 export interface EnteredValue {
@@ -34,8 +35,9 @@ function inputLine(calc: Calculator, id: string, v: EnteredValue): string {
   }
 }
 
-/** The result's applicability warnings, each on its own indented line under it. */
-const warningLines = (r: OutputResult) => (r.warnings ?? []).map((w) => `\n  Warning: ${w}`).join('');
+/** The result's dose lines (the cap as applied) and applicability warnings, each on its own indented line under it. */
+const warningLines = (r: OutputResult) =>
+  [...(r.dose ? doseLines(r.dose, r.value, r.unit) : []), ...(r.warnings ?? []).map((w) => `Warning: ${w}`)].map((w) => `\n  ${w}`).join('');
 
 function outputLine(r: OutputResult): string {
   if (r.display === '—') return `${r.label}: not computed${r.unavailable ? ` (${r.unavailable})` : ''}`;
@@ -56,6 +58,7 @@ export function noteText(calc: Calculator, entered: Record<string, EnteredValue>
     `Review status: ${reviewStatus(calc)}.`,
     ...calc.inputs.map((i) => inputLine(calc, i.id, entered[i.id])),
     ...results.map(outputLine),
+    ...(results.some((r) => r.dose) ? [DOSE_DISCLAIMER] : []),
     `Reference: ${primary.cite}.${locator}`,
     `Calculated ${date} with Bedside.`,
   ].join('\n');

@@ -6,6 +6,8 @@
 import { computeRows, formatOutput, readAll } from '../runtime/calculate';
 import type { ModelRef, ModelRunner } from '../runtime/session';
 import type { Calculator, Case, Expect } from '../schema';
+import type { OutputResult } from '../runtime/calculate';
+import { volumeText } from '../format/dose';
 
 /** One disagreement; `path` is the field within cases.yaml (e.g. [0, 'expect', 'egfr', 'value']). */
 export interface CaseMismatch {
@@ -49,6 +51,7 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
         continue;
       }
       const { value, tol, band, warning } = typeof exp === 'object' ? exp : { value: exp, tol: undefined, band: undefined, warning: undefined };
+      if (typeof exp === 'object') found[k].push(...doseMismatches(outputId, exp, r, at));
       if (typeof value === 'number') {
         const allowed = tol ?? 0.5 * 10 ** -o.decimals;
         if (!Number.isFinite(r.value))
@@ -79,5 +82,39 @@ export async function checkCases(runner: ModelRunner, model: ModelRef, calc: Cal
       }
     }
   });
+  return found;
+}
+
+/** Where a dose output differs from what a case expects of its cap, uncapped amount, volume and daily total. */
+function doseMismatches(
+  outputId: string,
+  exp: Exclude<Expect, number | string>,
+  r: OutputResult,
+  at: (...p: (string | number)[]) => (string | number)[],
+): CaseMismatch[] {
+  const wanted = [exp.capped, exp.uncapped, exp.volume, exp.daily].some((x) => x !== undefined);
+  if (!wanted) return [];
+  const d = r.dose;
+  if (!d)
+    return [
+      {
+        path: at(outputId),
+        message: `${outputId}: expects a dose's cap, uncapped amount, volume or daily total, but shows no dose (${r.unavailable ?? r.display})`,
+      },
+    ];
+  const found: CaseMismatch[] = [];
+  if (exp.capped !== undefined && d.cap !== exp.capped)
+    found.push({ path: at(outputId, 'capped'), message: `${outputId} capped: found ${d.cap}, expected ${exp.capped}` });
+  const near = (field: 'uncapped' | 'daily', v: number | undefined, want: number | undefined) => {
+    if (want !== undefined && !(v !== undefined && Math.abs(v - want) <= 0.005 + 1e-12))
+      found.push({ path: at(outputId, field), message: `${outputId} ${field}: found ${v ?? 'none'}, expected ${want}` });
+  };
+  near('uncapped', d.uncapped, exp.uncapped);
+  near('daily', d.daily, exp.daily);
+  if (exp.volume !== undefined) {
+    const shown = d.volume ? volumeText(d.volume) : undefined;
+    if (!d.volume || Number(shown) !== exp.volume)
+      found.push({ path: at(outputId, 'volume'), message: `${outputId} volume: found ${shown ?? 'none'} mL, expected ${exp.volume} mL` });
+  }
   return found;
 }

@@ -8,6 +8,7 @@ import type { CheckedOutput, Expr } from '../compiler/ast';
 import { checkOutputs } from '../compiler/check';
 import { tableRows, type Calculator, type NumberInput } from '../schema';
 import type { Problem } from '../schema/friendly';
+import { doseOutputName } from '../schema/graph';
 import { lookupUnit } from '../units';
 
 /** Deepest ternary nesting a formula may have; deeper is a table. */
@@ -95,9 +96,11 @@ export function lintFormulas(calc: Calculator): Problem[] {
     const def = calc.outputs[k];
     if (def.points === 'all') calc.tables.forEach((t) => used.add(t.id));
     else if (Array.isArray(def.points)) def.points.forEach((p) => used.add(p));
+    // A dose's weight-band table is data compiled to a chain of conditionals, not one written by hand.
+    const bandChains = def.dose?.bands ? (['band', 'per', 'uncapped'] as const).map((p) => doseOutputName(o.id, p)) : [];
     for (const { path, expr } of fields(o, k)) {
       const d = depth(expr);
-      if (d > MAX_TERNARY_DEPTH)
+      if (d > MAX_TERNARY_DEPTH && !bandChains.includes(String(path[3])))
         problems.push({
           path,
           check: 'ternary-depth',

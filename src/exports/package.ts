@@ -105,6 +105,11 @@ export function modelCard(id: string, calc: Calculator, m: ManifestEntry): strin
       if (o.valid) lines.push(`    valid when ${o.valid.when} (otherwise NaN: ${o.valid.reason})`);
       o.warnings.forEach((w, j) => lines.push(`    warning ${j} (${warningOutputName(o.id, j)} = 1) when ${w.when}: ${w.text}`));
       lines.push('');
+    } else if (o.dose) {
+      // A dose is declared, not a formula: its fields as written, and the parts the model outputs.
+      lines.push(`**${esc(o.label)}** (\`${o.id}\`): a dose (outputs \`${o.id}.dose.<part>\`: weight, uncapped, limit, cap, volume …)`, '');
+      for (const [k, v] of Object.entries(o.dose)) if (v !== undefined && !(Array.isArray(v) && !v.length)) lines.push(`    ${k}: ${JSON.stringify(v)}`);
+      lines.push('');
     } else if (o.points) {
       lines.push(`**${esc(o.label)}** (\`${o.id}\`) = sum of the points of ${o.points === 'all' ? 'every scored input' : o.points.join(', ')}`, '');
     }

@@ -6,6 +6,7 @@ import { convert } from '../units/convert';
 import { roundHalfAway } from '../units/round';
 import type { ModelRef, ModelRunner } from './session';
 import { fieldValues, formatDate, readValue, type FieldResult } from './values';
+import { readDose, type DoseResult } from './dose';
 
 /** One interpreted result, ready to show. */
 export interface OutputResult {
@@ -26,6 +27,8 @@ export interface OutputResult {
   also?: { unit: string; display: string }[];
   /** Applicability warnings the model raised for this result (e.g. an age outside the derivation cohort's). */
   warnings?: string[];
+  /** A dose output's parts as the model computed them (weight, uncapped amount, cap applied, volume …). */
+  dose?: DoseResult;
 }
 
 /** Shows a value the way its output is declared. Never prints NaN: the caller checks finiteness. */
@@ -86,7 +89,7 @@ export function interpret(
         ? `Enter ${skipped.join(', ').toLowerCase()} to see this.${o.valid ? ` (${o.valid.reason})` : ''}`
         : status === STATUS.implausible && o.plausible
           ? `Not calculable: ${o.plausible.reason}`
-          : (o.valid?.reason ?? 'Cannot be computed for these values: check the inputs.');
+          : (o.valid?.reason ?? (o.dose ? 'No dose for these values: check the weight.' : 'Cannot be computed for these values: check the inputs.'));
     const bands = calc.interpretation.find((it) => it.output === o.id)?.bands;
     const bandIdx = out[`${o.id}.band`]?.[i];
     const band = bands && bandIdx !== undefined && bandIdx >= 0 ? bands[bandIdx] : undefined;
@@ -94,6 +97,7 @@ export function interpret(
     const shown = Number.isFinite(value) && (!category || band);
     // The model says which warnings hold; the page only looks their text up. Shown with a value only.
     const warnings = shown ? o.warnings.filter((_, j) => out[warningOutputName(o.id, j)]?.[i] === 1).map((w) => w.text) : [];
+    const dose = shown ? readDose(calc, o, out, i, feeds) : undefined;
     return {
       id: o.id,
       label: outputLabel(calc, o, feeds, i),
@@ -107,6 +111,7 @@ export function interpret(
         : {}),
       ...(unavailable ? { unavailable } : {}),
       ...(warnings.length ? { warnings } : {}),
+      ...(dose ? { dose } : {}),
     };
   });
 }

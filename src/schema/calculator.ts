@@ -179,7 +179,7 @@ export const CalculatorSchema = z
           });
       });
       c.outputs.forEach((o, k) => {
-        if (o.formula !== undefined || o.points !== undefined)
+        if (o.formula !== undefined || o.points !== undefined || o.dose !== undefined)
           ctx.addIssue({
             code: 'custom',
             path: ['outputs', k],

@@ -16,6 +16,14 @@ export const ExpectSchema = z.union([
        * the text of the one warning expected (exactly, and no other).
        */
       warning: z.union([z.boolean(), z.string().min(1)]).optional(),
+      /** A dose output: which cap the dose was held to (`none`, the maximum `single` dose, the `daily` maximum ÷ doses a day). */
+      capped: z.enum(['none', 'single', 'daily']).optional(),
+      /** A dose output: the amount before any cap (per kg × weight, or the band's amount). */
+      uncapped: z.number().optional(),
+      /** A dose output: the volume at the case's concentration, mL (as shown, to the measuring step). */
+      volume: z.number().optional(),
+      /** A dose output: the dose × the most doses in 24 hours. */
+      daily: z.number().optional(),
     })
     .strict(),
   z.string(),

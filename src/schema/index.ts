@@ -2,6 +2,7 @@ export * from './common';
 export * from './reference';
 export * from './input';
 export * from './output';
+export * from './dose';
 export * from './interpretation';
 export * from './case';
 export * from './review';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdentifierSchema } from './common';
 import { ModelOutputSchema } from './model';
+import { DoseSchema } from './dose';
 
 /** A computed result: a formula over the inputs, or a sum of points. */
 export const OutputSchema = z
@@ -26,6 +27,11 @@ export const OutputSchema = z
      * `{ age_pts: "Age (women: age − 10)" }` for PSI, whose age term is points but not a table.
      */
     scored: z.record(IdentifierSchema, z.string().min(1)).default({}),
+    /**
+     * A dose instead of a formula: the weight it uses, the amount per kg (or m², or a weight band),
+     * the single and daily maxima applied in the model, rounding, volume, route and interval (src/schema/dose.ts).
+     */
+    dose: DoseSchema.optional(),
     /** Sum of points instead of a formula: `all` inputs with points, or a list of input ids. */
     points: z.union([z.literal('all'), z.array(IdentifierSchema).min(1)]).optional(),
     /** For a contributed model: the output tensor (and column) this output reads. */
@@ -96,8 +102,8 @@ export const OutputSchema = z
     help: z.string().optional(),
   })
   .strict()
-  .refine((o) => [o.formula, o.points, o.from_model].filter((x) => x !== undefined).length === 1, {
-    message: 'an output needs exactly one of `formula`, `points` or `from_model`',
+  .refine((o) => [o.formula, o.points, o.from_model, o.dose].filter((x) => x !== undefined).length === 1, {
+    message: 'an output needs exactly one of `formula`, `points`, `dose` or `from_model`',
   });
 
 export type Output = z.infer<typeof OutputSchema>;

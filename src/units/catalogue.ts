@@ -192,4 +192,6 @@ export const ANALYTES: Readonly<Record<string, Analyte>> = {
   triglycerides: { molarMass: 885.7, conventional: ['88.57 mg/dL', '1 mmol/L'], note: 'as triolein; 1 mmol/L = 88.57 mg/dL' },
   // Phenytoin C15H12N2O2 (252.27 g/mol): 1 mg/L = 3.96 µmol/L; no other conventional factor is printed.
   phenytoin: { molarMass: 252.27, note: 'C15H12N2O2; 1 mg/L (= 1 µg/mL) = 3.96 µmol/L' },
+  // Paracetamol (acetaminophen) levels: UK and Australasian nomograms print mg/L beside µmol/L (or mmol/L).
+  paracetamol: { molarMass: 151.16, conventional: ['1 mg/L', '6.62 umol/L'], note: 'C8H9NO2 (acetaminophen); 1 mg/L = 6.62 µmol/L' },
 };

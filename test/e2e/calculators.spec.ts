@@ -22,12 +22,15 @@ const { entries } = loadCatalog();
 
 /**
  * The example typed in the page: the first that expects an applicability warning (so the warning beside
- * the result is checked too), else the first that names a band (so the band display is checked).
+ * the result is checked too), else a capped dose (so the cap shown as applied is checked), else the
+ * first that names a band (so the band display is checked).
  */
 const expects = (c: Case, what: (e: Exclude<Case['expect'][string], number | string>) => boolean) =>
   Object.values(c.expect).some((e) => typeof e === 'object' && what(e));
 const pageCase = (cases: Case[]): Case =>
   cases.find((c) => expects(c, (e) => e.warning !== undefined && e.warning !== false)) ??
+  // A dose page types a case whose dose is capped, so the applied cap is checked on the page.
+  cases.find((c) => expects(c, (e) => e.capped === 'single' || e.capped === 'daily')) ??
   cases.find((c) => expects(c, (e) => e.band !== undefined)) ??
   cases[0];
 

@@ -24,6 +24,17 @@ export async function expectCase(page: Page, calc: Calculator, c: Case): Promise
       expect(shown[outId]).toContain(e.value);
     }
     if (e.band) await expect(page.getByTestId('result'), `${calc.title} ${outId}: band`).toContainText(e.band);
+    // A dose shows the cap as applied (or none), and its volume, under its value.
+    if (o.dose) {
+      const dose = page.locator(`[data-dose="${outId}"]`);
+      await expect(dose, `${calc.title} ${outId}: the dose's calculation`).toBeVisible();
+      if (e.capped) await expect(dose).toHaveAttribute('data-cap', e.capped);
+      if (e.capped === 'single') await expect(dose).toContainText('capped at the maximum single dose');
+      if (e.capped === 'daily') await expect(dose).toContainText('capped at the daily maximum');
+      if (e.volume !== undefined)
+        await expect(dose).toContainText(`Volume: ${e.volume.toFixed(String(o.dose.volume?.round ?? 1).split('.')[1]?.length ?? 0)} mL`);
+      await expect(page.getByTestId('dose-disclaimer')).toBeVisible();
+    }
     // An applicability warning is shown beside its result (under its value), not elsewhere.
     const warnings = page.locator(`[data-warnings="${outId}"]`);
     if (e.warning === false) await expect(warnings, `${calc.title} ${outId}: no warning`).toHaveCount(0);

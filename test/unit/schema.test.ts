@@ -305,7 +305,7 @@ describe('parseFriendly without files', () => {
     });
     expect(!r.ok && r.problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toMatchInlineSnapshot(`
       [
-        "outputs.0: an output needs exactly one of \`formula\`, \`points\` or \`from_model\`",
+        "outputs.0: an output needs exactly one of \`formula\`, \`points\`, \`dose\` or \`from_model\`",
         "outputs.0.id: "x" is already the id of inputs[0]; ids of inputs, outputs and where-names must be unique",
       ]
     `);

@@ -120,6 +120,7 @@ describe('every unit against its conventional factor', () => {
     ['magnesium', 'mmol/L', 'mg/dL', 2.43, 1e-9],
     ['cholesterol', 'mmol/L', 'mg/dL', 38.67, 1e-9],
     ['triglycerides', 'mmol/L', 'mg/dL', 88.57, 1e-9],
+    ['paracetamol', 'mg/L', 'umol/L', 6.62, 1e-9],
     ['sodium', 'mmol/L', 'mg/dL', 2.299, 0.001],
     ['potassium', 'mmol/L', 'mg/dL', 3.91, 0.001],
     ['chloride', 'mmol/L', 'mg/dL', 3.545, 0.001],
@@ -224,13 +225,13 @@ describe('what cannot convert, and why', () => {
       'mg/dL',
       'umol/L',
       undefined,
-      'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin)',
+      'mg/dL and umol/L convert through a molar mass; declare `analyte` (creatinine, bilirubin, glucose, urea, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin, paracetamol)',
     ],
     [
       'mg/dL',
       'umol/L',
       'unobtainium',
-      '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin',
+      '"unobtainium" is not a known analyte. Expected one of: creatinine, bilirubin, glucose, urea, albumin, sodium, potassium, chloride, bicarbonate, calcium, magnesium, cholesterol, triglycerides, phenytoin, paracetamol',
     ],
     ['g/dL', 'umol/L', 'albumin', 'albumin has no molar mass in the catalogue, so g/dL and umol/L cannot convert'],
     [
