@@ -9,7 +9,7 @@ import { loadCatalog } from '../../src/definitions/load';
 import { modelFile, readManifest } from '../../src/definitions/models';
 import { checkOutputs } from '../../src/compiler/check';
 import { bandOutputName, compileCalculator, graphInputNames } from '../../src/compiler/compile';
-import { scoredOutputName, statusOutputName, warningOutputName } from '../../src/schema/graph';
+import { DOSE_PARTS, doseOutputName, scoredOutputName, statusOutputName, warningOutputName } from '../../src/schema/graph';
 import { bandIndex, evaluateOutput } from '../../src/compiler/evaluate';
 import { decodeModel } from '../../src/compiler/onnx-proto';
 import { nodeRunner } from '../../src/runtime/node';
@@ -53,14 +53,22 @@ describe('bytes', () => {
         expect(t.type.tensor_type.shape.dim).toEqual([{ dim_param: 'N' }]);
       }
       const banded = calc.interpretation.map((it) => it.output);
-      expect(model.graph.output.map((o: any) => o.name)).toEqual([
+      const names: string[] = model.graph.output.map((o: any) => o.name);
+      // A dose's parts (which exist depends on what it declares) come just before the dose itself.
+      const doseParts = (id: string) => names.filter((n) => n.startsWith(`${id}.dose.`));
+      for (const o of calc.outputs)
+        for (const n of doseParts(o.id))
+          expect(DOSE_PARTS.map((p) => doseOutputName(o.id, p)).includes(n as never) || /\.dose\.adjust\.\d+$/.test(n), n).toBe(true);
+      expect(names).toEqual([
         ...calc.tables.map((t) => t.id),
         ...calc.outputs.flatMap((o) => [
           ...Object.keys(o.where)
             .filter((w) => w in o.scored)
             .map(scoredOutputName),
+          ...(o.dose ? doseParts(o.id) : []),
           o.id,
-          ...(o.valid || o.plausible ? [statusOutputName(o.id)] : []),
+          // A dose always has a status: a weight outside its range gives no dose, with the reason.
+          ...(o.valid || o.plausible || o.dose ? [statusOutputName(o.id)] : []),
           ...o.warnings.map((_, j) => warningOutputName(o.id, j)),
           ...(banded.includes(o.id) ? [bandOutputName(o.id)] : []),
         ]),
