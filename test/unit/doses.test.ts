@@ -16,15 +16,16 @@ import { checkCases } from '../../src/definitions/cases';
 import { noteText } from '../../src/components/note';
 import { interpret } from '../../src/runtime/calculate';
 import { nodeRunner } from '../../src/runtime/node';
-import { CalculatorSchema, CasesSchema } from '../../src/schema';
+import { CalculatorSchema, CasesSchema, type CalculatorInput } from '../../src/schema';
 import { parseFriendly } from '../../src/schema/friendly';
 import { doseLines, DOSE_DISCLAIMER } from '../../src/format/dose';
 import { compileToFile, defineCalc, runRows } from '../helpers';
 
 const runner = nodeRunner();
 
-const weight = { id: 'weight', label: 'Weight', type: 'number', unit: 'kg', limits: [0.5, 250], typical: [2, 150] } as const;
-const conc = {
+type InputDef = CalculatorInput['inputs'][number];
+const weight: InputDef = { id: 'weight', label: 'Weight', type: 'number', unit: 'kg', limits: [0.5, 250], typical: [2, 150] };
+const conc: InputDef = {
   id: 'conc',
   label: 'Oral suspension',
   type: 'choice',
@@ -32,7 +33,7 @@ const conc = {
     { value: 24, label: '120 mg/5 mL (24 mg/mL)' },
     { value: 50, label: '250 mg/5 mL (50 mg/mL)' },
   ],
-} as const;
+};
 
 /** A paracetamol-like dose: 15 mg/kg, max 1 g a dose, 4 doses a day, max 75 mg/kg/day and 4 g/day. */
 const calc = defineCalc({
