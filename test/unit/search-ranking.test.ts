@@ -162,14 +162,14 @@ const EXPECTED: [string, string][] = [
   ['cha2ds2vasc', 'cha2ds2-va'],
   ['bischop', 'bishop'],
   ['osmolarity', 'serum-osmolality'],
-  ['heparin', '4ts'],
+  ['heparin', 'heparin-nomogram'], // the heparin dosing calculator; HIT is found by 'heparin induced thrombocytopenia'
   ['fentanyl', 'mme'],
   ['methadone', 'mme'],
   ['hydrocortisone', 'steroid-conversion'],
-  ['insulin', 'homa-ir'],
+  ['insulin', 'dka-insulin'], // the insulin dose; insulin resistance is found by its own words
   ['chest pain risk', 'heart-score'],
   ['leg swelling', 'wells-dvt'],
-  ['right lower quadrant pain', 'alvarado'],
+  ['right lower quadrant pain', 'pediatric-appendicitis-score'], // both appendicitis scores ask it; alvarado follows
   ['curb', 'curb-65'],
   ['newborn', 'apgar'],
   ['pregnancy', 'gestational-age'],
@@ -219,7 +219,8 @@ describe('search ranking', () => {
   });
 
   test('a typo match is offered only when nothing matches as typed', () => {
-    expect(rankDocs(index, docs, 'meld').map((d) => d.id)).toEqual(['meld-3', 'meld-na']);
+    // PELD matches as typed (its synonym "pediatric MELD"), after the two MELD names.
+    expect(rankDocs(index, docs, 'meld').map((d) => d.id)).toEqual(['meld-3', 'meld-na', 'peld']);
   });
 
   test('nothing matches: the closest calculators (an input that asks for it) and specialties', () => {
