@@ -93,7 +93,7 @@ describe('author mistakes are refused with a friendly message', () => {
   test('unit written in the wrong case', () => {
     expect(report('unit-wrong-case')).toMatchInlineSnapshot(`
       "test/fixtures/broken/unit-wrong-case/calculator.yaml:16 [units]
-        inputs[1].unit: "mg/dl" is not a known unit. Expected one of: years, months, weeks, days, h, min, s, ms, kg, g, mg, mcg, lb, m, cm, in, ft, g/L, g/dL, mg/dL, mg/L, ng/mL, mmol/L, umol/L, mEq/L, mmHg, kPa, degC, degF, %, ratio, mmol/mol, %DCCT, bpm, breaths/min, kg/m², mL/min/1.73m², mL/min, mL, L, mL/h, points, U/L, 10^9/L, 10^3/uL, /uL, uIU/mL, m², mOsm/kg, mcg/h, mcg/kg/min, /day, mm/h
+        inputs[1].unit: "mg/dl" is not a known unit. Expected one of: years, months, weeks, days, h, min, s, ms, kg, g, mg, mcg, lb, m, cm, in, ft, g/L, g/dL, mg/dL, mg/L, ng/mL, mmol/L, umol/L, mEq/L, mmHg, kPa, degC, degF, %, ratio, mmol/mol, %DCCT, bpm, breaths/min, kg/m², mL/min/1.73m², mL/min, mL, L, mL/h, points, U/L, 10^9/L, 10^3/uL, /uL, uIU/mL, m², mOsm/kg, mcg/h, mcg/kg/min, mg/h, mcg/min, mg/kg/min, g/kg/day, mg/mL, mcg/mL, units, units/h, units/mL, /day, mm/h
         Hint: unit symbols are case-sensitive; write "mg/dL""
     `);
   });
